@@ -1,0 +1,1 @@
+//! drbdmeta library.
