@@ -1,4 +1,7 @@
+//! The `drbdadm` binary (also installed as `drbdadm-84`).
+
 fn main() {
-    eprintln!("drbdadm: not built yet");
-    std::process::exit(20);
+    let args: Vec<String> = std::env::args().collect();
+    let code = drbdadm::run::main(&args);
+    std::process::exit(code);
 }

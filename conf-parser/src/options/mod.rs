@@ -9,6 +9,8 @@
 //! This module owns the types and the look-ups; the rows live in [`table`].
 
 mod table;
+#[cfg(test)]
+mod tests;
 pub mod units;
 
 pub use table::OPTIONS;
@@ -119,8 +121,11 @@ pub enum ValueType {
         default: &'static str,
     },
     /// A string of at most `max_len - 1` bytes (upstream rejects `strlen >= max_len`).
+    /// With [`Wire::Bin`] the string is an address (`[af:]addr[:port]`) that is sent as a
+    /// `struct sockaddr` (8.4's `connect --alternate-address`).
     String {
-        /// The buffer size including the terminating NUL.
+        /// The buffer size including the terminating NUL; 0 means no limit (handlers,
+        /// `become-primary-on`, drbdmeta arguments).
         max_len: usize,
     },
     /// A kernel key serial looked up by name (`tls-keyring`); sent as s32.
@@ -196,21 +201,44 @@ impl OptionDef {
     }
 }
 
-/// Every option with this name (one row per name; the row knows both dialects).
+/// The first row with this name.
+///
+/// Most names have one row that knows both dialects. A few names have one row per place they
+/// are used (`size` of `attach` and of `resize`, `force` of several commands, `bitmap` of a
+/// disk and of a peer device, the `proxy` copies of three net options); use [`lookup`] or
+/// [`lookup_for_command`] to pick among those.
 pub fn find(name: &str) -> Option<&'static OptionDef> {
     OPTIONS.iter().find(|o| o.name == name)
 }
 
-/// The option `name` as written in a `section` block for `dialect`, if it exists there.
-pub fn lookup(name: &str, section: Section, dialect: Dialect) -> Option<(&'static OptionDef, &'static Spec)> {
+/// The option `name` as written in a `section` block for `dialect`, if it exists there
+/// (the first such row; for [`Section::Command`] prefer [`lookup_for_command`]).
+pub fn lookup(
+    name: &str,
+    section: Section,
+    dialect: Dialect,
+) -> Option<(&'static OptionDef, &'static Spec)> {
     OPTIONS.iter().find_map(|o| {
         let spec = o.spec(dialect)?;
         (o.name == name && spec.section == section).then_some((o, spec))
     })
 }
 
+/// The option `--name` of the drbdsetup/drbdmeta `command` in `dialect`, whatever its
+/// section (`attach --size` is the disk option, `resize --size` the command option).
+pub fn lookup_for_command(
+    name: &str,
+    command: &str,
+    dialect: Dialect,
+) -> Option<(&'static OptionDef, &'static Spec)> {
+    for_command(command, dialect).find(|(o, _)| o.name == name)
+}
+
 /// Every option of `dialect` that lives in `section`, in table order.
-pub fn in_section(section: Section, dialect: Dialect) -> impl Iterator<Item = (&'static OptionDef, &'static Spec)> {
+pub fn in_section(
+    section: Section,
+    dialect: Dialect,
+) -> impl Iterator<Item = (&'static OptionDef, &'static Spec)> {
     OPTIONS.iter().filter_map(move |o| {
         let spec = o.spec(dialect)?;
         (spec.section == section).then_some((o, spec))
@@ -218,7 +246,10 @@ pub fn in_section(section: Section, dialect: Dialect) -> impl Iterator<Item = (&
 }
 
 /// Every option a drbdsetup/drbdmeta `command` takes in `dialect`, in table order.
-pub fn for_command(command: &str, dialect: Dialect) -> impl Iterator<Item = (&'static OptionDef, &'static Spec)> + '_ {
+pub fn for_command(
+    command: &str,
+    dialect: Dialect,
+) -> impl Iterator<Item = (&'static OptionDef, &'static Spec)> + '_ {
     OPTIONS.iter().filter_map(move |o| {
         let spec = o.spec(dialect)?;
         spec.commands.contains(&command).then_some((o, spec))

@@ -1,0 +1,680 @@
+//! The drbdsetup commands of both generations and how their command lines become request
+//! messages. Pure: argv in, [`Request`] out. Per-command long options come from the shared
+//! option table (`conf_parser::options::for_command`), parsed with getopt_long's rules
+//! (`--name=value`, `--name value` for required arguments, optional arguments only after
+//! `=`, unique prefixes accepted, options anywhere).
+
+use conf_parser::options::{self, parse_number, Dialect, OptionDef, Spec, ValueType, Wire};
+use thiserror::Error;
+
+use crate::address::{sockaddr_from_str, AddressError};
+use crate::codec::{Attr, Request, Value, NLM_F_DUMP};
+use crate::consts::{cmd, nla, DRBD_GENL_F_SET_DEFAULTS};
+
+/// What the positional arguments before the command's own arguments name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ctx {
+    /// A minor number or `/dev/drbdN`.
+    Minor,
+    /// A resource name.
+    Resource,
+    /// A resource name, or `all` / nothing.
+    ResourceOrAll,
+    /// 9: resource and peer node id.
+    PeerNode,
+    /// 9: resource, peer node id and volume.
+    PeerDevice,
+    /// `new-minor RES MINOR VOL`.
+    NewMinor,
+    /// 8.4: local and peer address.
+    Connection,
+    /// 8.4: resource, local and peer address.
+    ResourceConnection,
+}
+
+/// A positional argument of a command, after its context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// A string field (no mandatory bit).
+    Str(&'static str, u16),
+    /// A string field with the mandatory bit.
+    StrM(&'static str, u16),
+    /// The meta-data index: `internal` (-3), `flexible` (-2) or a number.
+    MdIdx(&'static str, u16),
+    /// A u32 field (no mandatory bit).
+    U32(&'static str, u16),
+    /// A u32 field with the mandatory bit.
+    U32M(&'static str, u16),
+    /// An address field (mandatory bit).
+    Addr(&'static str, u16),
+    /// `new-resource`'s node id: optional; without it, 8.4 compatibility mode.
+    NodeId,
+}
+
+/// How a command is carried out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One request, one reply with a return code.
+    Config,
+    /// `down`: like Config, `ERR_RES_NOT_KNOWN` is success.
+    Down,
+    /// A read-only command answered from dumps.
+    Query,
+    /// `events2` and the `wait-*` commands.
+    Events,
+}
+
+/// One drbdsetup command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommandDef {
+    /// Its name.
+    pub name: &'static str,
+    /// What its first arguments name.
+    pub ctx: Ctx,
+    /// The genl command sent (0 for queries built elsewhere).
+    pub cmd: u8,
+    /// The set its options and positional arguments go into (0: none).
+    pub tla: u16,
+    /// Positional arguments after the context.
+    pub args: &'static [Arg],
+    /// How it is carried out.
+    pub kind: Kind,
+    /// Takes `--set-defaults`.
+    pub set_defaults: bool,
+}
+
+const fn config(name: &'static str, ctx: Ctx, cmd: u8, tla: u16) -> CommandDef {
+    CommandDef { name, ctx, cmd, tla, args: &[], kind: Kind::Config, set_defaults: false }
+}
+
+const fn changer(name: &'static str, ctx: Ctx, cmd: u8, tla: u16) -> CommandDef {
+    CommandDef { name, ctx, cmd, tla, args: &[], kind: Kind::Config, set_defaults: true }
+}
+
+const fn with_args(mut c: CommandDef, args: &'static [Arg]) -> CommandDef {
+    c.args = args;
+    c
+}
+
+const fn query(name: &'static str, ctx: Ctx) -> CommandDef {
+    CommandDef { name, ctx, cmd: 0, tla: 0, args: &[], kind: Kind::Query, set_defaults: false }
+}
+
+const fn events(name: &'static str, ctx: Ctx) -> CommandDef {
+    CommandDef {
+        name,
+        ctx,
+        cmd: cmd::DRBD_ADM_GET_INITIAL_STATE,
+        tla: 0,
+        args: &[],
+        kind: Kind::Events,
+        set_defaults: false,
+    }
+}
+
+const ATTACH_ARGS: &[Arg] = &[
+    Arg::Str("lower_dev", nla::T_BACKING_DEV),
+    Arg::Str("meta_data_dev", nla::T_META_DEV),
+    Arg::MdIdx("meta_data_index", nla::T_META_DEV_IDX),
+];
+const PATH_ARGS: &[Arg] =
+    &[Arg::Addr("local-addr", nla::T_MY_ADDR), Arg::Addr("remote-addr", nla::T_PEER_ADDR)];
+
+/// The commands of DRBD 9's drbdsetup, in upstream's order.
+pub static COMMANDS_V9: &[CommandDef] = &[
+    config("primary", Ctx::Resource, cmd::DRBD_ADM_PRIMARY, nla::SET_ROLE_PARMS),
+    config("secondary", Ctx::Resource, cmd::DRBD_ADM_SECONDARY, nla::SET_ROLE_PARMS),
+    with_args(config("attach", Ctx::Minor, cmd::DRBD_ADM_ATTACH, nla::DISK_CONF), ATTACH_ARGS),
+    changer("disk-options", Ctx::Minor, cmd::DRBD_ADM_CHG_DISK_OPTS, nla::DISK_CONF),
+    config("detach", Ctx::Minor, cmd::DRBD_ADM_DETACH, nla::DETACH_PARMS),
+    config("connect", Ctx::PeerNode, cmd::DRBD_ADM_CONNECT, nla::CONNECT_PARMS),
+    config("new-peer", Ctx::PeerNode, cmd::DRBD_ADM_NEW_PEER, nla::NET_CONF),
+    config("del-peer", Ctx::PeerNode, cmd::DRBD_ADM_DEL_PEER, nla::DISCONNECT_PARMS),
+    with_args(config("new-path", Ctx::PeerNode, cmd::DRBD_ADM_NEW_PATH, nla::PATH_PARMS), PATH_ARGS),
+    with_args(config("del-path", Ctx::PeerNode, cmd::DRBD_ADM_DEL_PATH, nla::PATH_PARMS), PATH_ARGS),
+    changer("net-options", Ctx::PeerNode, cmd::DRBD_ADM_CHG_NET_OPTS, nla::NET_CONF),
+    config("disconnect", Ctx::PeerNode, cmd::DRBD_ADM_DISCONNECT, nla::DISCONNECT_PARMS),
+    config("resize", Ctx::Minor, cmd::DRBD_ADM_RESIZE, nla::RESIZE_PARMS),
+    changer("resource-options", Ctx::Resource, cmd::DRBD_ADM_RESOURCE_OPTS, nla::RESOURCE_OPTS),
+    changer(
+        "peer-device-options",
+        Ctx::PeerDevice,
+        cmd::DRBD_ADM_CHG_PEER_DEVICE_OPTS,
+        nla::PEER_DEVICE_OPTS,
+    ),
+    config("new-current-uuid", Ctx::Minor, cmd::DRBD_ADM_NEW_C_UUID, nla::NEW_C_UUID_PARMS),
+    config("invalidate", Ctx::Minor, cmd::DRBD_ADM_INVALIDATE, nla::INVALIDATE_PARMS),
+    config("invalidate-remote", Ctx::PeerDevice, cmd::DRBD_ADM_INVAL_PEER, nla::INVAL_PEER_PARAMS),
+    config("pause-sync", Ctx::PeerDevice, cmd::DRBD_ADM_PAUSE_SYNC, 0),
+    config("resume-sync", Ctx::PeerDevice, cmd::DRBD_ADM_RESUME_SYNC, 0),
+    config("suspend-io", Ctx::Minor, cmd::DRBD_ADM_SUSPEND_IO, nla::SUSPEND_IO_PARAMS),
+    config("resume-io", Ctx::Minor, cmd::DRBD_ADM_RESUME_IO, 0),
+    config("outdate", Ctx::Minor, cmd::DRBD_ADM_OUTDATE, 0),
+    config("verify", Ctx::PeerDevice, cmd::DRBD_ADM_START_OV, nla::START_OV_PARMS),
+    CommandDef {
+        name: "down",
+        ctx: Ctx::ResourceOrAll,
+        cmd: cmd::DRBD_ADM_DOWN,
+        tla: 0,
+        args: &[],
+        kind: Kind::Down,
+        set_defaults: false,
+    },
+    query("role", Ctx::Resource),
+    query("peer-role", Ctx::PeerNode),
+    query("cstate", Ctx::PeerNode),
+    query("dstate", Ctx::Minor),
+    query("show-gi", Ctx::PeerDevice),
+    query("get-gi", Ctx::PeerDevice),
+    query("show", Ctx::ResourceOrAll),
+    query("status", Ctx::ResourceOrAll),
+    query("check-resize", Ctx::Minor),
+    events("events2", Ctx::ResourceOrAll),
+    events("wait-sync-volume", Ctx::PeerDevice),
+    events("wait-sync-connection", Ctx::PeerNode),
+    events("wait-sync-resource", Ctx::Resource),
+    events("wait-connect-volume", Ctx::PeerDevice),
+    events("wait-connect-connection", Ctx::PeerNode),
+    events("wait-connect-resource", Ctx::Resource),
+    with_args(
+        config("new-resource", Ctx::Resource, cmd::DRBD_ADM_NEW_RESOURCE, nla::RESOURCE_OPTS),
+        &[Arg::NodeId],
+    ),
+    config("new-minor", Ctx::NewMinor, cmd::DRBD_ADM_NEW_MINOR, nla::DEVICE_CONF),
+    config("del-minor", Ctx::Minor, cmd::DRBD_ADM_DEL_MINOR, 0),
+    config("del-resource", Ctx::Resource, cmd::DRBD_ADM_DEL_RESOURCE, 0),
+    with_args(
+        config("forget-peer", Ctx::Resource, cmd::DRBD_ADM_FORGET_PEER, nla::FORGET_PEER_PARMS),
+        &[Arg::U32M("peer_node_id", nla::T_FORGET_PEER_NODE_ID)],
+    ),
+    with_args(
+        config(
+            "rename-resource",
+            Ctx::Resource,
+            cmd::DRBD_ADM_RENAME_RESOURCE,
+            nla::RENAME_RESOURCE_PARMS,
+        ),
+        &[Arg::StrM("new_name", nla::T_NEW_RESOURCE_NAME)],
+    ),
+];
+
+/// The commands of the 8.4 drbdsetup (`drbdsetup-84`), in upstream's order.
+pub static COMMANDS_V84: &[CommandDef] = &[
+    config("primary", Ctx::Minor, cmd::DRBD_ADM_PRIMARY, nla::SET_ROLE_PARMS),
+    config("secondary", Ctx::Minor, cmd::DRBD_ADM_SECONDARY, 0),
+    with_args(config("attach", Ctx::Minor, cmd::DRBD_ADM_ATTACH, nla::DISK_CONF), ATTACH_ARGS),
+    changer("disk-options", Ctx::Minor, cmd::DRBD_ADM_CHG_DISK_OPTS, nla::DISK_CONF),
+    config("detach", Ctx::Minor, cmd::DRBD_ADM_DETACH, nla::DETACH_PARMS),
+    config("connect", Ctx::ResourceConnection, cmd::DRBD_ADM_CONNECT, nla::NET_CONF),
+    changer("net-options", Ctx::Connection, cmd::DRBD_ADM_CHG_NET_OPTS, nla::NET_CONF),
+    config("disconnect", Ctx::Connection, cmd::DRBD_ADM_DISCONNECT, nla::DISCONNECT_PARMS),
+    config("resize", Ctx::Minor, cmd::DRBD_ADM_RESIZE, nla::RESIZE_PARMS),
+    changer("resource-options", Ctx::Resource, cmd::DRBD_ADM_RESOURCE_OPTS, nla::RESOURCE_OPTS),
+    config("new-current-uuid", Ctx::Minor, cmd::DRBD_ADM_NEW_C_UUID, nla::NEW_C_UUID_PARMS),
+    config("invalidate", Ctx::Minor, cmd::DRBD_ADM_INVALIDATE, 0),
+    config("invalidate-remote", Ctx::Minor, cmd::DRBD_ADM_INVAL_PEER, 0),
+    config("pause-sync", Ctx::Minor, cmd::DRBD_ADM_PAUSE_SYNC, 0),
+    config("resume-sync", Ctx::Minor, cmd::DRBD_ADM_RESUME_SYNC, 0),
+    config("suspend-io", Ctx::Minor, cmd::DRBD_ADM_SUSPEND_IO, 0),
+    config("resume-io", Ctx::Minor, cmd::DRBD_ADM_RESUME_IO, 0),
+    config("outdate", Ctx::Minor, cmd::DRBD_ADM_OUTDATE, 0),
+    config("verify", Ctx::Minor, cmd::DRBD_ADM_START_OV, nla::START_OV_PARMS),
+    CommandDef {
+        name: "down",
+        ctx: Ctx::Resource,
+        cmd: cmd::DRBD_ADM_DOWN,
+        tla: 0,
+        args: &[],
+        kind: Kind::Down,
+        set_defaults: false,
+    },
+    query("state", Ctx::Minor),
+    query("role", Ctx::Minor),
+    query("cstate", Ctx::Minor),
+    query("dstate", Ctx::Minor),
+    query("show-gi", Ctx::Minor),
+    query("get-gi", Ctx::Minor),
+    query("show", Ctx::ResourceOrAll),
+    query("status", Ctx::ResourceOrAll),
+    query("check-resize", Ctx::Minor),
+    events("events2", Ctx::ResourceOrAll),
+    query("wait-connect", Ctx::Minor),
+    query("wait-sync", Ctx::Minor),
+    config("new-resource", Ctx::Resource, cmd::DRBD_ADM_NEW_RESOURCE, nla::RESOURCE_OPTS),
+    config("new-minor", Ctx::NewMinor, cmd::DRBD_ADM_NEW_MINOR, nla::CFG_CONTEXT),
+    config("del-minor", Ctx::Minor, cmd::DRBD_ADM_DEL_MINOR, 0),
+    config("del-resource", Ctx::Resource, cmd::DRBD_ADM_DEL_RESOURCE, 0),
+];
+
+/// The command table of a dialect.
+pub fn commands(dialect: Dialect) -> &'static [CommandDef] {
+    match dialect {
+        Dialect::V84 => COMMANDS_V84,
+        Dialect::V9 => COMMANDS_V9,
+    }
+}
+
+/// The command `name` of a dialect.
+pub fn find(dialect: Dialect, name: &str) -> Option<&'static CommandDef> {
+    commands(dialect).iter().find(|c| c.name == name)
+}
+
+/// Why a command line was refused (all exit 20, like upstream's `OTHER_ERROR`).
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum UsageError {
+    /// `--name` is not an option of this command.
+    #[error("unrecognized option '--{0}'")]
+    UnknownOption(String),
+    /// `--name` is a prefix of several options.
+    #[error("option '--{0}' is ambiguous")]
+    Ambiguous(String),
+    /// `--name` needs a value.
+    #[error("option '--{0}' requires an argument")]
+    MissingValue(String),
+    /// The value did not convert.
+    #[error("Option --{0}: invalid argument '{1}'")]
+    InvalidValue(String, String),
+    /// A positional argument is missing.
+    #[error("Missing argument '{0}'")]
+    MissingArgument(&'static str),
+    /// More positional arguments than the command takes.
+    #[error("Excess arguments:{0}")]
+    Excess(String),
+    /// A minor that is neither a number nor `/dev/drbdN`.
+    #[error("Cannot determine minor device number of device '{0}'")]
+    BadMinor(String),
+    /// A number argument that is not a number.
+    #[error("'{0}' is not a valid number")]
+    BadNumber(String),
+    /// An address argument that did not parse.
+    #[error(transparent)]
+    Address(#[from] AddressError),
+}
+
+/// A long option a command accepts besides the table's: output flags, wait timeouts...
+/// handled by the command itself rather than sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocalOptions(pub Vec<(String, Option<String>)>);
+
+impl LocalOptions {
+    /// Whether `--name` was given.
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(n, _)| n == name)
+    }
+
+    /// The last value of `--name=value`.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.0.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+    }
+}
+
+/// A parsed command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invocation {
+    /// The command.
+    pub def: &'static CommandDef,
+    /// The first positional argument as upstream prints it in messages (`objname`).
+    pub objname: String,
+    /// The resource named, if any (`None` for `all`).
+    pub resource: Option<String>,
+    /// The minor named, if any.
+    pub minor: Option<u32>,
+    /// The peer node id named (9).
+    pub peer_node_id: Option<u32>,
+    /// The volume named.
+    pub volume: Option<u32>,
+    /// The request message (for Config/Down commands).
+    pub request: Request,
+    /// Options the command itself handles.
+    pub local: LocalOptions,
+}
+
+/// Parses a minor: a number or `/dev/drbdN` (`dt_minor_of_dev`).
+pub fn minor_of(text: &str) -> Option<u32> {
+    let digits = text.strip_prefix("/dev/drbd").unwrap_or(text);
+    digits.parse().ok()
+}
+
+/// Options that are not in the option table but that upstream's commands take.
+fn extra_options(def: &CommandDef, dialect: Dialect) -> Vec<(&'static str, bool)> {
+    // (name, takes a required argument)
+    let mut v: Vec<(&'static str, bool)> = Vec::new();
+    if def.set_defaults {
+        v.push(("set-defaults", false));
+    }
+    if def.name.starts_with("wait-") {
+        v.extend([
+            ("wfc-timeout", true),
+            ("degr-wfc-timeout", true),
+            ("outdated-wfc-timeout", true),
+            ("wait-after-sb", false),
+        ]);
+    }
+    if def.name == "events2" && dialect == Dialect::V9 {
+        v.push(("rcvbuf", true));
+    }
+    v
+}
+
+enum Found {
+    Table(&'static OptionDef, &'static Spec),
+    Extra(&'static str, bool),
+}
+
+fn lookup_option(def: &CommandDef, dialect: Dialect, given: &str) -> Result<Found, UsageError> {
+    let mut candidates: Vec<Found> = Vec::new();
+    let mut exact = None;
+    for (o, spec) in options::for_command(def.name, dialect) {
+        if o.name == given {
+            exact = Some(Found::Table(o, spec));
+        } else if o.name.starts_with(given) {
+            candidates.push(Found::Table(o, spec));
+        }
+    }
+    for (name, arg) in extra_options(def, dialect) {
+        if name == given {
+            exact = Some(Found::Extra(name, arg));
+        } else if name.starts_with(given) {
+            candidates.push(Found::Extra(name, arg));
+        }
+    }
+    // Upstream's aliases: primary --overwrite-data-of-peer, connect --dry-run.
+    let alias = match (def.name, given) {
+        ("primary", "overwrite-data-of-peer") => Some("force"),
+        ("connect", "dry-run") if dialect == Dialect::V9 => Some("tentative"),
+        _ => None,
+    };
+    if let Some(target) = alias {
+        if let Some((o, spec)) = options::lookup_for_command(target, def.name, dialect) {
+            return Ok(Found::Table(o, spec));
+        }
+    }
+    if let Some(found) = exact {
+        return Ok(found);
+    }
+    match candidates.len() {
+        0 => Err(UsageError::UnknownOption(given.to_string())),
+        1 => Ok(candidates.pop().unwrap()),
+        _ => Err(UsageError::Ambiguous(given.to_string())),
+    }
+}
+
+fn takes_required_argument(ty: &ValueType) -> bool {
+    !matches!(ty, ValueType::Flag | ValueType::Bool { .. })
+}
+
+/// Converts one option value into its attribute (`None`: nothing to send, e.g. `--flag=no`).
+pub fn option_attr(
+    o: &OptionDef,
+    spec: &Spec,
+    value: Option<&str>,
+    mandatory_bit: bool,
+) -> Result<Option<Attr>, UsageError> {
+    let Some(nl) = spec.nl else { return Ok(None) };
+    let invalid = || UsageError::InvalidValue(o.name.to_string(), value.unwrap_or("").to_string());
+    let yes_no = || match value {
+        None | Some("yes") => Ok(true),
+        Some("no") => Ok(false),
+        Some(_) => Err(invalid()),
+    };
+    let v = match spec.ty {
+        ValueType::Flag => {
+            if !yes_no()? {
+                return Ok(None);
+            }
+            Value::U8(1)
+        }
+        ValueType::Bool { .. } => Value::U8(u8::from(yes_no()?)),
+        ValueType::Numeric { scale, .. } => {
+            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
+            let n = parse_number(text, scale).map_err(|_| invalid())?;
+            match nl.wire {
+                Wire::U64 => Value::U64(n as u64),
+                _ => Value::U32(n as u32),
+            }
+        }
+        ValueType::Enum { values, nocase, .. } => {
+            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
+            let hit = values.iter().find(|(k, _)| {
+                if nocase {
+                    k.eq_ignore_ascii_case(text)
+                } else {
+                    *k == text
+                }
+            });
+            Value::U32(hit.ok_or_else(invalid)?.1)
+        }
+        ValueType::EnumNum { values, .. } => {
+            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
+            match values.iter().find(|(k, _)| *k == text) {
+                Some((_, n)) => Value::U32(*n),
+                None => Value::U32(parse_number(text, options::Scale::One).map_err(|_| invalid())? as u32),
+            }
+        }
+        ValueType::String { .. } => {
+            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
+            match nl.wire {
+                Wire::Bin(_) => Value::Bin(sockaddr_from_str(text)?),
+                _ => Value::Str(text.to_string()),
+            }
+        }
+        ValueType::KeySerial => {
+            // Without a keyring lookup we accept the key serial number itself.
+            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
+            Value::U32(text.parse::<i32>().map_err(|_| invalid())? as u32)
+        }
+    };
+    Ok(Some(Attr::field(nl.nr, nl.mandatory && mandatory_bit, v)))
+}
+
+/// Splits argv (after the command name) into options, in order, and positional arguments.
+fn split_argv(
+    def: &CommandDef,
+    dialect: Dialect,
+    argv: &[String],
+) -> Result<(Vec<(Found, Option<String>)>, Vec<String>), UsageError> {
+    let mut opts = Vec::new();
+    let mut positional = Vec::new();
+    let mut i = 0;
+    while i < argv.len() {
+        let a = &argv[i];
+        i += 1;
+        if a == "--" {
+            positional.extend(argv[i..].iter().cloned());
+            break;
+        }
+        let Some(body) = a.strip_prefix("--") else {
+            positional.push(a.clone());
+            continue;
+        };
+        let (name, inline) = match body.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (body, None),
+        };
+        let found = lookup_option(def, dialect, name)?;
+        let required = match &found {
+            Found::Table(_, spec) => takes_required_argument(&spec.ty),
+            Found::Extra(_, arg) => *arg,
+        };
+        let value = if inline.is_some() || !required {
+            inline
+        } else if i < argv.len() {
+            i += 1;
+            Some(argv[i - 1].clone())
+        } else {
+            return Err(UsageError::MissingValue(name.to_string()));
+        };
+        opts.push((found, value));
+    }
+    Ok((opts, positional))
+}
+
+/// Parses a command line (argv after the command name) into an [`Invocation`].
+pub fn parse(
+    def: &'static CommandDef,
+    dialect: Dialect,
+    argv: &[String],
+    mandatory_bit: bool,
+) -> Result<Invocation, UsageError> {
+    let (opts, positional) = split_argv(def, dialect, argv)?;
+    let mut pos = positional.into_iter();
+    fn need_from(
+        pos: &mut std::vec::IntoIter<String>,
+        name: &'static str,
+    ) -> Result<String, UsageError> {
+        pos.next().ok_or(UsageError::MissingArgument(name))
+    }
+    macro_rules! need {
+        ($name:expr) => {
+            need_from(&mut pos, $name)
+        };
+    }
+    let number = |s: &str| s.parse::<u32>().map_err(|_| UsageError::BadNumber(s.to_string()));
+
+    let mut inv = Invocation {
+        def,
+        objname: String::new(),
+        resource: None,
+        minor: None,
+        peer_node_id: None,
+        volume: None,
+        request: Request::new(def.cmd),
+        local: LocalOptions::default(),
+    };
+    let mut ctx_fields: Vec<Attr> = Vec::new();
+    let m = mandatory_bit;
+    match def.ctx {
+        Ctx::Minor => {
+            let text = need!("minor")?;
+            inv.minor = Some(minor_of(&text).ok_or_else(|| UsageError::BadMinor(text.clone()))?);
+            inv.objname = text;
+        }
+        Ctx::Resource | Ctx::PeerNode | Ctx::PeerDevice | Ctx::ResourceConnection => {
+            let name = need!("resource")?;
+            inv.objname.clone_from(&name);
+            inv.resource = Some(name);
+        }
+        Ctx::ResourceOrAll => {
+            let name = pos.next().unwrap_or_else(|| "all".to_string());
+            inv.objname.clone_from(&name);
+            if name != "all" {
+                inv.resource = Some(name);
+            }
+        }
+        Ctx::NewMinor => {
+            let name = need!("resource")?;
+            let minor_text = need!("minor")?;
+            let volume = need!("volume")?;
+            inv.minor = Some(minor_of(&minor_text).ok_or(UsageError::BadMinor(minor_text))?);
+            inv.volume = Some(number(&volume)?);
+            inv.objname.clone_from(&name);
+            inv.resource = Some(name);
+        }
+        Ctx::Connection => inv.objname = "??".to_string(),
+    }
+    if let Some(name) = &inv.resource {
+        ctx_fields.push(Attr::field(nla::T_CTX_RESOURCE_NAME, m, Value::Str(name.clone())));
+    }
+    if matches!(def.ctx, Ctx::PeerNode | Ctx::PeerDevice) {
+        let id = number(&need!("peer_node_id")?)?;
+        inv.peer_node_id = Some(id);
+        ctx_fields.push(Attr::field(nla::T_CTX_PEER_NODE_ID, m, Value::U32(id)));
+    }
+    if def.ctx == Ctx::PeerDevice {
+        let vol = number(&need!("volume")?)?;
+        inv.volume = Some(vol);
+        ctx_fields.push(Attr::field(nla::T_CTX_VOLUME, m, Value::U32(vol)));
+    }
+    if matches!(def.ctx, Ctx::Connection | Ctx::ResourceConnection) {
+        let local = sockaddr_from_str(&need!("local_addr")?)?;
+        let peer = sockaddr_from_str(&need!("remote_addr")?)?;
+        ctx_fields.push(Attr::field(nla::T_CTX_MY_ADDR, m, Value::Bin(local)));
+        ctx_fields.push(Attr::field(nla::T_CTX_PEER_ADDR, m, Value::Bin(peer)));
+    }
+
+    let mut payload: Vec<Attr> = Vec::new();
+    let mut payload_opened = false;
+    for (found, value) in opts {
+        match found {
+            Found::Table(o, spec) => {
+                if spec.nl.is_none() {
+                    inv.local.0.push((o.name.to_string(), value));
+                    continue;
+                }
+                payload_opened = true;
+                if let Some(attr) = option_attr(o, spec, value.as_deref(), m)? {
+                    payload.push(attr);
+                }
+            }
+            Found::Extra("set-defaults", _) => inv.request.flags |= DRBD_GENL_F_SET_DEFAULTS,
+            Found::Extra(name, _) => inv.local.0.push((name.to_string(), value)),
+        }
+    }
+
+    for arg in def.args {
+        let (name, attr) = match *arg {
+            Arg::NodeId => match pos.next() {
+                Some(text) => {
+                    ("node_id", Attr::field(nla::T_NODE_ID, false, Value::U32(number(&text)?)))
+                }
+                None => {
+                    payload.push(Attr::field(nla::T_NODE_ID, false, Value::U32(u32::MAX)));
+                    payload.push(Attr::field(nla::T_DRBD8_COMPAT_MODE, false, Value::U8(1)));
+                    payload_opened = true;
+                    continue;
+                }
+            },
+            Arg::Str(name, nr) => (name, Attr::field(nr, false, Value::Str(need!(name)?))),
+            Arg::StrM(name, nr) => (name, Attr::field(nr, m, Value::Str(need!(name)?))),
+            Arg::U32(name, nr) => (name, Attr::field(nr, false, Value::U32(number(&need!(name)?)?))),
+            Arg::U32M(name, nr) => (name, Attr::field(nr, m, Value::U32(number(&need!(name)?)?))),
+            Arg::Addr(name, nr) => (name, Attr::field(nr, m, Value::Bin(sockaddr_from_str(&need!(name)?)?))),
+            Arg::MdIdx(name, nr) => {
+                let text = need!(name)?;
+                let idx: i32 = match text.as_str() {
+                    "internal" => -3,
+                    "flexible" => -2,
+                    t => t.parse().map_err(|_| UsageError::BadNumber(t.to_string()))?,
+                };
+                (name, Attr::field(nr, false, Value::U32(idx as u32)))
+            }
+        };
+        let _ = name;
+        payload.push(attr);
+        payload_opened = true;
+    }
+    let rest: Vec<String> = pos.collect();
+    if !rest.is_empty() {
+        return Err(UsageError::Excess(rest.iter().map(|a| format!(" {a}")).collect()));
+    }
+
+    // Assemble: header minor or context set, then the payload set.
+    let req = &mut inv.request;
+    match (dialect, def.ctx) {
+        (Dialect::V84, Ctx::NewMinor) => {
+            req.minor = inv.minor.unwrap_or(u32::MAX);
+            let mut fields = ctx_fields;
+            fields.push(Attr::field(nla::T_CTX_VOLUME, m, Value::U32(inv.volume.unwrap_or(0))));
+            req.tlas.push(Attr::nested(nla::CFG_CONTEXT, fields));
+            payload_opened = false;
+        }
+        (_, Ctx::NewMinor) => {
+            req.minor = inv.minor.unwrap_or(u32::MAX);
+            ctx_fields.push(Attr::field(nla::T_CTX_VOLUME, m, Value::U32(inv.volume.unwrap_or(0))));
+            req.tlas.push(Attr::nested(nla::CFG_CONTEXT, ctx_fields));
+        }
+        (_, Ctx::Minor) => req.minor = inv.minor.unwrap_or(u32::MAX),
+        _ if ctx_fields.is_empty() => {}
+        _ => req.tlas.push(Attr::nested(nla::CFG_CONTEXT, ctx_fields)),
+    }
+    if payload_opened && def.tla != 0 {
+        req.tlas.push(Attr::nested(def.tla, payload));
+    }
+    if def.kind == Kind::Events {
+        req.nl_flags = NLM_F_DUMP;
+    }
+    Ok(inv)
+}
+
+#[cfg(test)]
+mod tests;
