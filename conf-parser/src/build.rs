@@ -21,10 +21,19 @@ pub fn build(sources: SourceMap, main_file: crate::source::FileId, stmts: &[Stmt
     let mut common: Option<Common> = None;
     let mut resources: Vec<Resource> = Vec::new();
     let mut first_resource: HashMap<String, Span> = HashMap::new();
-    for stmt in stmts {
+    let mut queue: std::collections::VecDeque<&Stmt> = stmts.iter().collect();
+    while let Some(stmt) = queue.pop_front() {
         let kw = stmt.keyword();
         match kw.text.as_str() {
             "global" if kw.kind == TokenKind::Word => {
+                // Sections written inside `global {` after a missing `}` are read as top-level.
+                if let Some(block) = &stmt.block {
+                    for inner in block.stmts.iter().rev() {
+                        if TOP_LEVEL.contains(&inner.keyword().text.as_str()) && inner.block.is_some() {
+                            queue.push_front(inner);
+                        }
+                    }
+                }
                 if let Some(g) = &global {
                     let (file, lc) = sources.locate(g.span.unwrap_or_default());
                     b.diags.push(
@@ -187,6 +196,10 @@ impl Builder<'_> {
         self.no_args(stmt, "global");
         for s in &block.stmts {
             let kw = s.keyword();
+            if TOP_LEVEL.contains(&kw.text.as_str()) && s.block.is_some() {
+                // Read at top level by the caller; this `global {` lacks its `}`.
+                continue;
+            }
             if !self.no_block(s, &kw.text) {
                 continue;
             }
@@ -320,7 +333,8 @@ impl Builder<'_> {
         };
         let mut seen: HashMap<String, Span> = HashMap::new();
         let context = if is_common { "`common { }`".to_string() } else { format!("resource `{name}`") };
-        for s in body {
+        let mut queue: std::collections::VecDeque<&Stmt> = body.iter().collect();
+        while let Some(s) = queue.pop_front() {
             let kw = s.keyword();
             if kw.kind != TokenKind::Word {
                 self.unknown_in(s, &context, RESOURCE_BODY);
@@ -340,8 +354,11 @@ impl Builder<'_> {
                     }
                 }
                 "on" | "floating" | "_this_host" => {
-                    if let Some(h) = self.host_section(s, name) {
+                    if let Some((h, hoisted)) = self.host_section(s, name) {
                         res.hosts.push(h);
+                        for st in hoisted.into_iter().rev() {
+                            queue.push_front(st);
+                        }
                     }
                 }
                 "stacked-on-top-of" => {
@@ -387,8 +404,12 @@ impl Builder<'_> {
                         "handlers" => BlockKind::Handlers,
                         _ => BlockKind::Options,
                     };
-                    let routed = parse_block(&block.stmts, kind, self.dialect, self.diags);
+                    // Sections after a missing `}` are read as part of the resource.
+                    let (routed, hoisted) = crate::optblock::parse_block_hoisting(&block.stmts, kind, self.dialect, self.diags, RESOURCE_BODY);
                     self.route(&mut res.opts, routed);
+                    for st in hoisted.into_iter().rev() {
+                        queue.push_front(st);
+                    }
                 }
                 "volume" => {
                     if let Some(v) = self.volume(s, false) {
@@ -418,6 +439,10 @@ impl Builder<'_> {
                     }
                 }
                 "skip" => {}
+                "address" | "node-id" if !is_common => self.err(
+                    Diagnostic::error(kw.span, format!("`{word}` is not allowed directly in resource `{name}`"))
+                        .hint(format!("`{word}` belongs in a host section: `on HOSTNAME {{ {word} ...; }}`")),
+                ),
                 _ => self.unknown_in(s, &context, RESOURCE_BODY),
             }
         }
@@ -578,7 +603,7 @@ impl Builder<'_> {
     }
 
     // on := "on" HOST+ "{" host-body "}" | "floating" address ("{" host-body "}" | ";") | "_this_host" "{" ... "}"
-    fn host_section(&mut self, s: &Stmt, res: &str) -> Option<Host> {
+    fn host_section<'s>(&mut self, s: &'s Stmt, res: &str) -> Option<(Host, Vec<&'s Stmt>)> {
         let kw = s.keyword();
         let kind = match kw.text.as_str() {
             "on" => {
@@ -625,9 +650,10 @@ impl Builder<'_> {
             res_opts: Vec::new(),
             proxy: None,
         };
+        let mut hoisted = Vec::new();
         let Some(block) = &s.block else {
             if kw.text == "floating" {
-                return Some(host);
+                return Some((host, hoisted));
             }
             self.err(Diagnostic::error(s.words.last().map(after).unwrap_or(s.span), format!("`{}` needs a `{{ ... }}` block", kw.text)));
             return None;
@@ -639,6 +665,11 @@ impl Builder<'_> {
             let w = k.text.as_str();
             if k.kind != TokenKind::Word {
                 self.unknown_in(st, &context, HOST_BODY);
+                continue;
+            }
+            if matches!(w, "on" | "floating" | "stacked-on-top-of" | "net" | "syncer" | "startup" | "handlers" | "connection" | "connection-mesh") && st.block.is_some() {
+                // Written after this section's missing `}`: it belongs to the resource.
+                hoisted.push(st);
                 continue;
             }
             match w {
@@ -705,7 +736,7 @@ impl Builder<'_> {
                 _ => self.unknown_in(st, &context, HOST_BODY),
             }
         }
-        Some(host)
+        Some((host, hoisted))
     }
 
     // stacked := "stacked-on-top-of" LOWER "{" stacked-body "}"

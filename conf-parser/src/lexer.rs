@@ -22,9 +22,10 @@ pub const MAX_WORD: usize = 128;
 pub const MAX_QUOTED: usize = 255;
 
 /// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum TokenKind {
     /// `[a-zA-Z0-9/._-]+`: names, keywords, paths, option values.
+    #[default]
     Word,
     /// `[0-9]{1,8}[MKGs]?` (upstream's TK_INTEGER).
     Int,
@@ -41,7 +42,7 @@ pub enum TokenKind {
 }
 
 /// One token with its text (unescaped for quoted strings) and span.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Token {
     /// Kind.
     pub kind: TokenKind,
@@ -132,6 +133,7 @@ fn comment(input: &str) -> IResult<&str, &str> {
 pub fn lex(file: FileId, text: &str) -> Lexed {
     let mut out = Lexed::default();
     let mut rest = text;
+    let mut last_paste: Option<usize> = None;
     let span_of = |start: usize, len: usize| Span { file, start: start as u32, end: (start + len) as u32 };
     while !rest.is_empty() {
         let pos = text.len() - rest.len();
@@ -143,6 +145,21 @@ pub fn lex(file: FileId, text: &str) -> Lexed {
             continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
+        if c == '\u{a0}' || c == '\u{feff}' {
+            // Pasted from a web page: report it once per line, then read on as if it were a
+            // space so the rest of the file is still checked.
+            let what = if c == '\u{a0}' { "non-breaking spaces (U+00A0) are" } else { "a byte-order mark (U+FEFF) is" };
+            let same_line = last_paste.is_some_and(|at: usize| !text[at..pos].contains('\n'));
+            if !same_line {
+                out.errors.push(
+                    Diagnostic::error(span_of(pos, c.len_utf8()), format!("{what} not allowed in drbd.conf"))
+                        .hint("probably copied from a web page: replace them with plain spaces"),
+                );
+            }
+            last_paste = Some(pos);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
         if matches!(c, '{' | '}' | ';' | '[' | ']' | ':') {
             out.tokens.push(Token { kind: TokenKind::Punct(c), text: c.to_string(), span: span_of(pos, 1) });
             rest = &rest[1..];

@@ -73,7 +73,7 @@ fn read_file(sources: &mut SourceMap, id: FileId, out: &mut Vec<Stmt>, diags: &m
     for e in lexed.errors {
         diags.push(e);
     }
-    let stmts = syntax::parse(&lexed.tokens, diags);
+    let stmts = syntax::parse(lexed.tokens, diags);
     let base = sources.file(id).include_base();
     for stmt in stmts {
         if stmt.keyword().is_kw("include") && stmt.block.is_none() {

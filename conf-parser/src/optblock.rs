@@ -89,13 +89,31 @@ fn find_in_block(name: &str, block: BlockKind, dialect: Dialect) -> Option<(&'st
 
 /// Interprets the statements of an option block.
 pub fn parse_block(stmts: &[Stmt], block: BlockKind, dialect: Dialect, diags: &mut Diagnostics) -> Vec<Routed> {
+    parse_block_hoisting(stmts, block, dialect, diags, &[]).0
+}
+
+/// Like [`parse_block`], but statements with a block whose keyword is in `hoist` are handed
+/// back instead of reported: they were written after a missing `}` and belong to the
+/// enclosing section, where the caller interprets them (error recovery).
+pub fn parse_block_hoisting<'s>(
+    stmts: &'s [Stmt],
+    block: BlockKind,
+    dialect: Dialect,
+    diags: &mut Diagnostics,
+    hoist: &[&str],
+) -> (Vec<Routed>, Vec<&'s Stmt>) {
     let mut out = Vec::new();
+    let mut hoisted = Vec::new();
     for stmt in stmts {
+        if stmt.block.is_some() && hoist.contains(&stmt.keyword().text.as_str()) {
+            hoisted.push(stmt);
+            continue;
+        }
         if let Some(r) = parse_option(stmt, block, dialect, diags) {
             out.push(r);
         }
     }
-    out
+    (out, hoisted)
 }
 
 fn parse_option(stmt: &Stmt, block: BlockKind, dialect: Dialect, diags: &mut Diagnostics) -> Option<Routed> {

@@ -45,14 +45,14 @@ pub struct Block {
     pub stmts: Vec<Stmt>,
 }
 
-/// Builds the statement tree of one file's tokens.
-pub fn parse(tokens: &[Token], diags: &mut Diagnostics) -> Vec<Stmt> {
+/// Builds the statement tree of one file's tokens (moved into the tree, not copied).
+pub fn parse(tokens: Vec<Token>, diags: &mut Diagnostics) -> Vec<Stmt> {
     let mut p = Parser { tokens, pos: 0, diags };
     p.stmts(None)
 }
 
 struct Parser<'a> {
-    tokens: &'a [Token],
+    tokens: Vec<Token>,
     pos: usize,
     diags: &'a mut Diagnostics,
 }
@@ -106,14 +106,15 @@ impl Parser<'_> {
         while let Some(tok) = self.peek() {
             match tok.kind {
                 TokenKind::Punct(';') => {
-                    let words = self.tokens[start..self.pos].to_vec();
-                    let span = words[0].span.to(tok.span);
+                    let end = tok.span;
+                    let words = self.take(start);
+                    let span = words[0].span.to(end);
                     self.pos += 1;
                     return Stmt { words, block: None, span };
                 }
                 TokenKind::Punct('{') => {
                     let open = tok.span;
-                    let words = self.tokens[start..self.pos].to_vec();
+                    let words = self.take(start);
                     self.pos += 1;
                     let block = self.block(open);
                     let end = block.close.unwrap_or_else(|| self.last_span());
@@ -125,7 +126,7 @@ impl Parser<'_> {
             }
         }
         // Ended at `}` or at the end of the file without `;`.
-        let words = self.tokens[start..self.pos].to_vec();
+        let words = self.take(start);
         let last = words.last().map(|t| t.span).unwrap_or_default();
         let after = Span { file: last.file, start: last.end, end: last.end };
         let what = words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
@@ -157,6 +158,11 @@ impl Parser<'_> {
         Block { open, close, stmts }
     }
 
+    /// Moves the tokens `start..pos` out of the stream (each token is used once).
+    fn take(&mut self, start: usize) -> Vec<Token> {
+        self.tokens[start..self.pos].iter_mut().map(std::mem::take).collect()
+    }
+
     fn last_span(&self) -> Span {
         self.tokens.last().map(|t| t.span).unwrap_or_default()
     }
@@ -180,7 +186,7 @@ mod tests {
     fn tree(s: &str) -> (Vec<Stmt>, Diagnostics) {
         let mut d = Diagnostics::default();
         let l = lex(FileId(0), s);
-        let t = parse(&l.tokens, &mut d);
+        let t = parse(l.tokens, &mut d);
         (t, d)
     }
 

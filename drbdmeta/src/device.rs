@@ -44,14 +44,6 @@ pub struct MdDevice {
 /// How the caller wants a failed exclusive open handled.
 pub type ConfirmFn<'a> = &'a mut dyn FnMut(&str) -> bool;
 
-fn errno_text(e: &std::io::Error) -> String {
-    // strerror() text without Rust's " (os error N)" suffix
-    match e.raw_os_error() {
-        Some(n) => nix::errno::Errno::from_raw(n).desc().to_string(),
-        None => e.to_string(),
-    }
-}
-
 impl MdDevice {
     /// Open `name` read-write like `v07_style_md_open_device()`.
     ///
@@ -82,7 +74,7 @@ impl MdDevice {
             match oo.open(name) {
                 Ok(f) => break f,
                 Err(e) => {
-                    eprintln!("open({name}) failed: {}", errno_text(&e));
+                    eprintln!("open({name}) failed: {}", crate::errno_text(&e));
                     if e.raw_os_error() == Some(nix::libc::EBUSY) && excl {
                         if !confirm("Exclusive open failed. Do it anyways?") {
                             println!("Operation canceled.");
@@ -97,7 +89,7 @@ impl MdDevice {
         };
         let m = file
             .metadata()
-            .map_err(|e| Error::usage(format!("fstat({name}) failed: {}", errno_text(&e))))?;
+            .map_err(|e| Error::usage(format!("fstat({name}) failed: {}", crate::errno_text(&e))))?;
         let (size, hard_sect_size) = if is_block {
             let size = block_size_bytes(&file)
                 .map_err(|e| Error::usage(format!("cannot determine size of {name}: {e}")))?;
@@ -154,7 +146,7 @@ impl MdDevice {
             Error::sanity(format!(
                 "pread({},...,{len},{offset}) in {tag} failed: {}",
                 self.fd(),
-                errno_text(&e)
+                crate::errno_text(&e)
             ))
         })?;
         let need = (offset - start) as usize + len;
@@ -210,7 +202,7 @@ impl MdDevice {
                 "pwrite({},...,{},{offset}) in {tag} failed: {}",
                 self.fd(),
                 data.len(),
-                errno_text(&e)
+                crate::errno_text(&e)
             ))
         })
     }
@@ -282,7 +274,7 @@ impl MdDevice {
             Err(e) => Err(Error::sanity(format!(
                 "fsync({}) failed: {}",
                 self.name,
-                errno_text(&e)
+                crate::errno_text(&e)
             ))),
         }
     }

@@ -57,8 +57,12 @@ ok() { say "CHECK ok [$NODE]: $*"; }
 
 # run CMD ARGS... : run a command with a time limit, print it, its output and its exit
 # code. Sets RC and leaves the combined output in $RUN_OUT. Never fails by itself.
-run() {
-    say "$NODE# $*"
+run() { _run_shown "$*" "$@"; }
+
+# _run_shown "SHOWN COMMAND LINE" CMD ARGS...
+_run_shown() {
+    say "$NODE# $1"
+    shift
     _t0=$(now_cs)
     timeout "$RUN_TIMEOUT" "$@" >"$RUN_OUT" 2>&1 </dev/null
     RC=$?
@@ -86,9 +90,12 @@ must_fail() {
     ok "'$*' failed as expected (exit $RC)"
 }
 
-# sh_run 'shell command line' : run a pipeline through sh -c.
-sh_run() { run sh -c "$1"; }
-sh_must() { must sh -c "$1"; }
+# sh_run 'shell command line' : run a pipeline through sh -c (shown as written).
+sh_run() { _run_shown "$1" sh -c "$1"; }
+sh_must() {
+    sh_run "$1"
+    [ "$RC" -eq 0 ] || fail "expected exit 0 from '$1', got $RC"
+}
 
 # out_has TEXT : the last command's output contains TEXT (fixed string).
 out_has() {
@@ -215,38 +222,44 @@ mkloop() {
 # ---- data ----------------------------------------------------------------------
 
 # pattern NAME MB : write a deterministic, NAME-specific byte stream of MB MiB to stdout
+# (every MiB is a different 64-byte line repeated, so misplaced blocks are detected too)
 pattern() {
-    awk -v name="$1" -v mb="$2" 'BEGIN {
-        # 64-byte records: "<name> block <n> ..." padded; 16384 records per MiB
-        n = mb * 16384
-        for (i = 0; i < n; i++) printf "%-63s\n", name " block " i " of " n " drbdvm"
-    }'
+    _i=0
+    while [ "$_i" -lt "$2" ]; do
+        yes "$(printf '%-63s' "$1 MiB $_i of $2 drbdvm")" | head -c 1048576
+        _i=$((_i + 1))
+    done
 }
 
-# sha_of FILE_OR_DEV MB : sha256 of the first MB MiB (O_DIRECT read, no page cache)
-sha_of() {
-    dd if="$1" bs=1M count="$2" iflag=direct 2>/dev/null | sha256sum | cut -d' ' -f1
+# sum_of FILE_OR_DEV MB : md5 of the first MB MiB (O_DIRECT read, no page cache)
+sum_of() {
+    dd if="$1" bs=1M count="$2" iflag=direct 2>/dev/null | md5sum | cut -d' ' -f1
 }
 
-# write_pattern DEV NAME MB : write the pattern to DEV with O_DIRECT and print its sha256
+# sum_bytes FILE_OR_DEV BYTES : md5 of the first BYTES bytes (O_DIRECT read)
+sum_bytes() {
+    dd if="$1" bs=1M count="$2" iflag=direct,count_bytes 2>/dev/null | md5sum | cut -d' ' -f1
+}
+
+# write_pattern DEV NAME MB : write the pattern to DEV with O_DIRECT
 write_pattern() {
     pattern "$2" "$3" >/tmp/pattern.bin
-    PATTERN_SHA=$(sha256sum /tmp/pattern.bin | cut -d' ' -f1)
+    _sum=$(md5sum /tmp/pattern.bin | cut -d' ' -f1)
     must dd if=/tmp/pattern.bin of="$1" bs=1M oflag=direct conv=fsync
     rm -f /tmp/pattern.bin
-    say "  [$NODE] wrote pattern '$2' (${3} MiB, sha256 $PATTERN_SHA) to $1"
+    say "  [$NODE] wrote pattern '$2' (${3} MiB, md5 $_sum) to $1"
 }
 
-# expected_sha NAME MB : the sha256 the pattern NAME of MB MiB has
-expected_sha() { pattern "$1" "$2" | sha256sum | cut -d' ' -f1; }
+# expected_sum NAME MB : the md5 the pattern NAME of MB MiB has
+expected_sum() { pattern "$1" "$2" | md5sum | cut -d' ' -f1; }
 
 # check_data DEV NAME MB : the first MB MiB of DEV hold pattern NAME
 check_data() {
-    _want=$(expected_sha "$2" "$3")
-    _seen=$(sha_of "$1" "$3")
-    say "  [$NODE] sha256 of the first $3 MiB of $1: $_seen"
-    [ "$_want" = "$_seen" ] || fail "data on $1: expected pattern '$2' (sha256 $_want), seen sha256 $_seen"
-    ok "$1 holds pattern '$2' (sha256 $_seen)"
+    _want=$(expected_sum "$2" "$3")
+    _seen=$(sum_of "$1" "$3")
+    say "  [$NODE] md5 of the first $3 MiB of $1: $_seen"
+    [ "$_want" = "$_seen" ] || fail "data on $1: expected pattern '$2' (md5 $_want), seen md5 $_seen"
+    ok "$1 holds pattern '$2' (md5 $_seen)"
 }
 
 # ---- coordination between the two guests (control link, eth1) ------------------

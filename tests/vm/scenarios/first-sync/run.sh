@@ -68,8 +68,8 @@ if [ "$NODE" = alpha ]; then out_is Primary/Secondary; else out_is Secondary/Pri
 step "bravo's disk now holds alpha's data, byte for byte"
 if [ "$NODE" = alpha ]; then
     SIZE=$(blockdev --getsize64 /dev/drbd0)
-    SUM=$(dd if=/dev/drbd0 bs=1M iflag=direct 2>/dev/null | sha256sum | cut -d' ' -f1)
-    say "  [alpha] /dev/drbd0: $SIZE bytes, sha256 $SUM"
+    SUM=$(sum_bytes /dev/drbd0 "$SIZE")
+    say "  [alpha] /dev/drbd0: $SIZE bytes, md5 $SUM"
     check_data /dev/drbd0 alpha-before-sync $PAT
     send drbd0-sum "$SIZE $SUM"
     recv bravo-checked 120
@@ -78,9 +78,9 @@ else
     SIZE=${MSG_VALUE% *}
     WANT=${MSG_VALUE#* }
     # bravo is Secondary (cannot open /dev/drbd0): read the data area of its backing device
-    SEEN=$(dd if=/dev/loop0 bs=1M count="$SIZE" iflag=direct,count_bytes 2>/dev/null | sha256sum | cut -d' ' -f1)
-    say "  [bravo] first $SIZE bytes of /dev/loop0: sha256 $SEEN"
-    expect_eq "sha256 of bravo's replicated data area" "$WANT" "$SEEN"
+    SEEN=$(sum_bytes /dev/loop0 "$SIZE")
+    say "  [bravo] first $SIZE bytes of /dev/loop0: md5 $SEEN"
+    expect_eq "md5 of bravo's replicated data area" "$WANT" "$SEEN"
     check_data /dev/loop0 alpha-before-sync $PAT
     send bravo-checked
 fi

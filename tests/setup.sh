@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine with Rust: LINBIT's drbd-utils as
+# the reference for differential tests (never a dependency of our tools), jq for upstream's
+# conformance tests. Idempotent; runs apt-get only when something is missing.
+set -euo pipefail
+need=()
+command -v /usr/sbin/drbdadm >/dev/null 2>&1 || [ -x /sbin/drbdadm ] || need+=(drbd-utils)
+command -v jq >/dev/null 2>&1 || need+=(jq)
+command -v /usr/bin/time >/dev/null 2>&1 || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if [ -x tests/vm/setup.sh ]; then
+    bash tests/vm/setup.sh
+fi
