@@ -15,8 +15,18 @@ use crate::syntax::Stmt;
 use crate::values::{self, after, unexpected};
 
 /// Builds the model from top-level statements.
-pub fn build(sources: SourceMap, main_file: crate::source::FileId, stmts: &[Stmt], dialect: Dialect, mut diagnostics: Diagnostics) -> Config {
-    let mut b = Builder { dialect, diags: &mut diagnostics, sources: &sources };
+pub fn build(
+    sources: SourceMap,
+    main_file: crate::source::FileId,
+    stmts: &[Stmt],
+    dialect: Dialect,
+    mut diagnostics: Diagnostics,
+) -> Config {
+    let mut b = Builder {
+        dialect,
+        diags: &mut diagnostics,
+        sources: &sources,
+    };
     let mut global: Option<Global> = None;
     let mut common: Option<Common> = None;
     let mut resources: Vec<Resource> = Vec::new();
@@ -29,7 +39,9 @@ pub fn build(sources: SourceMap, main_file: crate::source::FileId, stmts: &[Stmt
                 // Sections written inside `global {` after a missing `}` are read as top-level.
                 if let Some(block) = &stmt.block {
                     for inner in block.stmts.iter().rev() {
-                        if TOP_LEVEL.contains(&inner.keyword().text.as_str()) && inner.block.is_some() {
+                        if TOP_LEVEL.contains(&inner.keyword().text.as_str())
+                            && inner.block.is_some()
+                        {
                             queue.push_front(inner);
                         }
                     }
@@ -43,29 +55,41 @@ pub fn build(sources: SourceMap, main_file: crate::source::FileId, stmts: &[Stmt
                     continue;
                 }
                 if !resources.is_empty() {
-                    b.diags.push(Diagnostic::warning(kw.span, "put the `global {}` section in front of any `resource {}` section"));
+                    b.diags.push(Diagnostic::warning(
+                        kw.span,
+                        "put the `global {}` section in front of any `resource {}` section",
+                    ));
                 }
                 global = Some(b.global(stmt));
             }
             "common" if kw.kind == TokenKind::Word => {
                 if common.is_some() {
-                    b.diags.push(Diagnostic::error(kw.span, "`common` may appear only once"));
+                    b.diags
+                        .push(Diagnostic::error(kw.span, "`common` may appear only once"));
                     continue;
                 }
                 if let Some(block) = b.expect_block(stmt, "common") {
                     b.no_args(stmt, "common");
                     let mut res = b.resource_body("common", stmt, &block.stmts, true);
                     res.span = stmt.span;
-                    common = Some(Common { span: stmt.span, opts: res.opts });
+                    common = Some(Common {
+                        span: stmt.span,
+                        opts: res.opts,
+                    });
                 }
             }
             "resource" if kw.kind == TokenKind::Word => {
-                let Some(res) = b.resource(stmt) else { continue };
+                let Some(res) = b.resource(stmt) else {
+                    continue;
+                };
                 if let Some(prev) = first_resource.get(&res.name) {
                     let (file, lc) = sources.locate(*prev);
                     b.diags.push(
-                        Diagnostic::error(stmt.args().first().map_or(kw.span, |t| t.span), format!("resource `{}` is defined twice", res.name))
-                            .hint(format!("the first definition is at {file}:{}", lc.line)),
+                        Diagnostic::error(
+                            stmt.args().first().map_or(kw.span, |t| t.span),
+                            format!("resource `{}` is defined twice", res.name),
+                        )
+                        .hint(format!("the first definition is at {file}:{}", lc.line)),
                     );
                     continue;
                 }
@@ -82,21 +106,85 @@ pub fn build(sources: SourceMap, main_file: crate::source::FileId, stmts: &[Stmt
     for res in &mut resources {
         if dialect == Dialect::V9 {
             implicit_node_ids(res);
+            for h in &res.hosts {
+                if h.node_id.is_none() && !matches!(h.kind, HostKind::ThisHost) {
+                    let names = h.names().join(" ");
+                    b.diags.push(
+                        Diagnostic::error(h.span, format!("in resource {}, on {names} {{ ... }}: 'node-id' keyword missing.", res.name))
+                            .hint("DRBD 9 needs `node-id N;` in every host section unless the resource has exactly two hosts and no `connection`"),
+                    );
+                }
+            }
         }
     }
     let _ = &b;
-    Config { sources, main_file, dialect, global: global.unwrap_or_default(), common, resources, diagnostics }
+    Config {
+        sources,
+        main_file,
+        dialect,
+        global: global.unwrap_or_default(),
+        common,
+        resources,
+        diagnostics,
+    }
 }
 
 const TOP_LEVEL: &[&str] = &["global", "common", "resource", "include", "skip"];
 const RESOURCE_BODY: &[&str] = &[
-    "protocol", "on", "stacked-on-top-of", "floating", "disk", "device", "meta-disk",
-    "flexible-meta-disk", "volume", "net", "syncer", "startup", "handlers", "proxy", "options",
-    "connection", "connection-mesh", "template-file", "skip", "_this_host",
+    "protocol",
+    "on",
+    "stacked-on-top-of",
+    "floating",
+    "disk",
+    "device",
+    "meta-disk",
+    "flexible-meta-disk",
+    "volume",
+    "net",
+    "syncer",
+    "startup",
+    "handlers",
+    "proxy",
+    "options",
+    "connection",
+    "connection-mesh",
+    "template-file",
+    "skip",
+    "_this_host",
 ];
-const HOST_BODY: &[&str] = &["disk", "device", "address", "meta-disk", "flexible-meta-disk", "node-id", "volume", "options", "proxy", "skip"];
-const VOLUME_BODY: &[&str] = &["device", "disk", "meta-disk", "flexible-meta-disk", "tiebreaker", "skip"];
-const CONNECTION_BODY: &[&str] = &["host", "address", "path", "net", "disk", "volume", "skip", "_peer_node_id", "_cstate", "_this_host", "_remote_host"];
+const HOST_BODY: &[&str] = &[
+    "disk",
+    "device",
+    "address",
+    "meta-disk",
+    "flexible-meta-disk",
+    "node-id",
+    "volume",
+    "options",
+    "proxy",
+    "skip",
+];
+const VOLUME_BODY: &[&str] = &[
+    "device",
+    "disk",
+    "meta-disk",
+    "flexible-meta-disk",
+    "tiebreaker",
+    "skip",
+];
+const CONNECTION_BODY: &[&str] = &[
+    "host",
+    "address",
+    "path",
+    "net",
+    "disk",
+    "volume",
+    "skip",
+    "_peer_node_id",
+    "_cstate",
+    "_this_host",
+    "_remote_host",
+];
 
 struct Builder<'a> {
     dialect: Dialect,
@@ -114,7 +202,10 @@ impl Builder<'_> {
             Some(b) => Some(b),
             None => {
                 let at = stmt.words.last().map(after).unwrap_or(stmt.span);
-                self.err(Diagnostic::error(at, format!("`{what}` needs a `{{ ... }}` block")));
+                self.err(Diagnostic::error(
+                    at,
+                    format!("`{what}` needs a `{{ ... }}` block"),
+                ));
                 None
             }
         }
@@ -141,18 +232,31 @@ impl Builder<'_> {
         let kw = stmt.keyword();
         if let Some(r) = legacy::retired(&kw.text) {
             self.err(
-                Diagnostic::warning(kw.span, format!("`{}` was removed in DRBD {}; ignoring it", kw.text, r.dropped_in))
-                    .hint(format!("use {}", r.replacement)),
+                Diagnostic::warning(
+                    kw.span,
+                    format!(
+                        "`{}` was removed in DRBD {}; ignoring it",
+                        kw.text, r.dropped_in
+                    ),
+                )
+                .hint(format!("use {}", r.replacement)),
             );
             return;
         }
         let mut d = match kw.kind {
             TokenKind::Stray(_) => unexpected(kw, &format!("a keyword in {context}")),
-            _ => Diagnostic::error(kw.span, format!("`{}` is not allowed in {context}", crate::syntax::shorten(&kw.text))),
+            _ => Diagnostic::error(
+                kw.span,
+                format!(
+                    "`{}` is not allowed in {context}",
+                    crate::syntax::shorten(&kw.text)
+                ),
+            ),
         };
         if let Some(s) = suggest(&kw.text, allowed.iter().copied()) {
             d = d.hint(format!("did you mean `{s}`?"));
-        } else if TOP_LEVEL.contains(&kw.text.as_str()) || RESOURCE_BODY.contains(&kw.text.as_str()) {
+        } else if TOP_LEVEL.contains(&kw.text.as_str()) || RESOURCE_BODY.contains(&kw.text.as_str())
+        {
             d = d.hint("is a `}` missing before this line?");
         } else {
             d = d.hint(format!("allowed here: {}", allowed.join(", ")));
@@ -164,8 +268,14 @@ impl Builder<'_> {
         let kw = stmt.keyword();
         if RESOURCE_BODY.contains(&kw.text.as_str()) {
             self.err(
-                Diagnostic::error(kw.span, format!("`{}` is only allowed inside a `resource` or `common` section", kw.text))
-                    .hint("is a `{` missing, or a `}` closing the resource too early?"),
+                Diagnostic::error(
+                    kw.span,
+                    format!(
+                        "`{}` is only allowed inside a `resource` or `common` section",
+                        kw.text
+                    ),
+                )
+                .hint("is a `{` missing, or a `}` closing the resource too early?"),
             );
             return;
         }
@@ -177,22 +287,43 @@ impl Builder<'_> {
         let kw = stmt.keyword();
         let op = kw.text.trim_start_matches("require-drbd-module-version-");
         if !["eq", "ne", "gt", "ge", "lt", "le"].contains(&op) {
-            self.err(Diagnostic::error(kw.span, format!("unknown comparison `{op}`")).hint("use eq, ne, gt, ge, lt or le"));
+            self.err(
+                Diagnostic::error(kw.span, format!("unknown comparison `{op}`"))
+                    .hint("use eq, ne, gt, ge, lt or le"),
+            );
         }
         if self.dialect == Dialect::V84 {
-            self.err(Diagnostic::error(kw.span, format!("`{}` needs DRBD 9; this configuration is read for DRBD 8.4", kw.text)));
+            self.err(Diagnostic::error(
+                kw.span,
+                format!(
+                    "`{}` needs DRBD 9; this configuration is read for DRBD 8.4",
+                    kw.text
+                ),
+            ));
         }
         match stmt.args() {
-            [v] if v.text.split('.').count() == 3 && v.text.split('.').all(|p| p.parse::<u32>().is_ok()) => {}
-            [v, ..] => self.err(Diagnostic::error(v.span, format!("`{}` is not a version", v.text)).hint("write a version as X.Y.Z, e.g. 9.0.0")),
-            [] => self.err(Diagnostic::error(after(kw), "missing version").hint("write a version as X.Y.Z, e.g. 9.0.0")),
+            [v] if v.text.split('.').count() == 3
+                && v.text.split('.').all(|p| p.parse::<u32>().is_ok()) => {}
+            [v, ..] => self.err(
+                Diagnostic::error(v.span, format!("`{}` is not a version", v.text))
+                    .hint("write a version as X.Y.Z, e.g. 9.0.0"),
+            ),
+            [] => self.err(
+                Diagnostic::error(after(kw), "missing version")
+                    .hint("write a version as X.Y.Z, e.g. 9.0.0"),
+            ),
         }
     }
 
     // global := "global" "{" { gopt ";" } "}"
     fn global(&mut self, stmt: &Stmt) -> Global {
-        let mut g = Global { span: Some(stmt.span), ..Global::default() };
-        let Some(block) = self.expect_block(stmt, "global") else { return g };
+        let mut g = Global {
+            span: Some(stmt.span),
+            ..Global::default()
+        };
+        let Some(block) = self.expect_block(stmt, "global") else {
+            return g;
+        };
         self.no_args(stmt, "global");
         for s in &block.stmts {
             let kw = s.keyword();
@@ -206,9 +337,14 @@ impl Builder<'_> {
             let args = s.args();
             let num = |b: &mut Self, min: u32, max: u32| -> Option<u32> {
                 match args {
-                    [v] => values::ranged(v, &kw.text, min, max).map_err(|d| b.err(d)).ok(),
+                    [v] => values::ranged(v, &kw.text, min, max)
+                        .map_err(|d| b.err(d))
+                        .ok(),
                     [] => {
-                        b.err(Diagnostic::error(after(kw), format!("`{}` needs a number", kw.text)));
+                        b.err(Diagnostic::error(
+                            after(kw),
+                            format!("`{}` needs a number", kw.text),
+                        ));
                         None
                     }
                     [_, extra, ..] => {
@@ -229,7 +365,9 @@ impl Builder<'_> {
                     }
                 }
                 "minor-count" => g.minor_count = num(self, 1, 255).unwrap_or(g.minor_count),
-                "dialog-refresh" => g.dialog_refresh = num(self, 0, 600).unwrap_or(g.dialog_refresh),
+                "dialog-refresh" => {
+                    g.dialog_refresh = num(self, 0, 600).unwrap_or(g.dialog_refresh)
+                }
                 "cmd-timeout-short" => g.cmd_timeout_short = num(self, 0, 900),
                 "cmd-timeout-medium" => g.cmd_timeout_medium = num(self, 0, 900),
                 "cmd-timeout-long" => g.cmd_timeout_long = num(self, 0, 900),
@@ -238,12 +376,24 @@ impl Builder<'_> {
                     [v] if v.is_kw("no") => g.usage_count = UsageCount::No,
                     [v] if v.is_kw("ask") => g.usage_count = UsageCount::Ask,
                     [v, ..] => self.err(unexpected(v, "`yes`, `no` or `ask`")),
-                    [] => self.err(Diagnostic::error(after(kw), "`usage-count` needs `yes`, `no` or `ask`")),
+                    [] => self.err(Diagnostic::error(
+                        after(kw),
+                        "`usage-count` needs `yes`, `no` or `ask`",
+                    )),
                 },
                 _ => self.unknown_in(
                     s,
                     "`global { }`",
-                    &["disable-ip-verification", "udev-always-use-vnr", "minor-count", "dialog-refresh", "usage-count", "cmd-timeout-short", "cmd-timeout-medium", "cmd-timeout-long"],
+                    &[
+                        "disable-ip-verification",
+                        "udev-always-use-vnr",
+                        "minor-count",
+                        "dialog-refresh",
+                        "usage-count",
+                        "cmd-timeout-short",
+                        "cmd-timeout-medium",
+                        "cmd-timeout-long",
+                    ],
                 ),
             }
         }
@@ -262,16 +412,25 @@ impl Builder<'_> {
                 }
             },
             [] => {
-                self.err(Diagnostic::error(after(kw), "`resource` needs a name").hint("write `resource r0 { ... }`"));
+                self.err(
+                    Diagnostic::error(after(kw), "`resource` needs a name")
+                        .hint("write `resource r0 { ... }`"),
+                );
                 return None;
             }
             [n, extra, ..] => {
-                self.err(unexpected(extra, &format!("`{{` after `resource {}`", n.text)));
+                self.err(unexpected(
+                    extra,
+                    &format!("`{{` after `resource {}`", n.text),
+                ));
                 n.text.clone()
             }
         };
         if name.chars().any(|c| c.is_control()) {
-            self.err(Diagnostic::error(stmt.span, "resource names must not contain control characters"));
+            self.err(Diagnostic::error(
+                stmt.span,
+                "resource names must not contain control characters",
+            ));
         }
         let block = self.expect_block(stmt, "resource")?;
         let mut res = self.resource_body(&name, stmt, &block.stmts, false);
@@ -279,12 +438,21 @@ impl Builder<'_> {
         Some(res)
     }
 
-    fn once(&mut self, seen: &mut HashMap<String, Span>, key: &str, tok: &Token, res: &str) -> bool {
+    fn once(
+        &mut self,
+        seen: &mut HashMap<String, Span>,
+        key: &str,
+        tok: &Token,
+        res: &str,
+    ) -> bool {
         if let Some(prev) = seen.get(key) {
             let (file, lc) = self.sources.locate(*prev);
             self.err(
-                Diagnostic::error(tok.span, format!("`{key}` may appear only once in resource `{res}`"))
-                    .hint(format!("the first one is at {file}:{}:{}", lc.line, lc.col)),
+                Diagnostic::error(
+                    tok.span,
+                    format!("`{key}` may appear only once in resource `{res}`"),
+                )
+                .hint(format!("the first one is at {file}:{}:{}", lc.line, lc.col)),
             );
             return false;
         }
@@ -320,7 +488,13 @@ impl Builder<'_> {
         true
     }
 
-    fn resource_body(&mut self, name: &str, stmt: &Stmt, body: &[Stmt], is_common: bool) -> Resource {
+    fn resource_body(
+        &mut self,
+        name: &str,
+        stmt: &Stmt,
+        body: &[Stmt],
+        is_common: bool,
+    ) -> Resource {
         let mut res = Resource {
             name: name.to_string(),
             span: stmt.span,
@@ -332,7 +506,11 @@ impl Builder<'_> {
             opts: SectionOptions::default(),
         };
         let mut seen: HashMap<String, Span> = HashMap::new();
-        let context = if is_common { "`common { }`".to_string() } else { format!("resource `{name}`") };
+        let context = if is_common {
+            "`common { }`".to_string()
+        } else {
+            format!("resource `{name}`")
+        };
         let mut queue: std::collections::VecDeque<&Stmt> = body.iter().collect();
         while let Some(s) = queue.pop_front() {
             let kw = s.keyword();
@@ -343,13 +521,21 @@ impl Builder<'_> {
             let word = kw.text.as_str();
             let is_host = matches!(word, "on" | "stacked-on-top-of" | "floating" | "_this_host");
             if is_common && is_host {
-                self.err(Diagnostic::error(kw.span, "host sections are not allowed in `common { }`").hint("move it into a `resource` section"));
+                self.err(
+                    Diagnostic::error(kw.span, "host sections are not allowed in `common { }`")
+                        .hint("move it into a `resource` section"),
+                );
                 continue;
             }
             match word {
                 "protocol" => {
                     if self.no_block(s, "protocol") && self.once(&mut seen, "protocol", kw, name) {
-                        let routed = parse_block(std::slice::from_ref(s), BlockKind::Net, self.dialect, self.diags);
+                        let routed = parse_block(
+                            std::slice::from_ref(s),
+                            BlockKind::Net,
+                            self.dialect,
+                            self.diags,
+                        );
                         self.route(&mut res.opts, routed);
                     }
                 }
@@ -367,14 +553,18 @@ impl Builder<'_> {
                     }
                 }
                 "disk" if s.block.is_none() => {
-                    let Some(vol) = self.volume0(&mut res.volumes, kw) else { continue };
+                    let Some(vol) = self.volume0(&mut res.volumes, kw) else {
+                        continue;
+                    };
                     self.volume_stmt(vol, s);
                 }
                 "device" | "meta-disk" | "flexible-meta-disk" => {
                     if !self.no_block(s, word) {
                         continue;
                     }
-                    let Some(vol) = self.volume0(&mut res.volumes, kw) else { continue };
+                    let Some(vol) = self.volume0(&mut res.volumes, kw) else {
+                        continue;
+                    };
                     self.volume_stmt(vol, s);
                 }
                 "disk" | "net" | "syncer" | "startup" | "handlers" | "options" | "proxy" => {
@@ -382,7 +572,9 @@ impl Builder<'_> {
                     if !self.once(&mut seen, section, kw, name) {
                         continue;
                     }
-                    let Some(block) = self.expect_block(s, word) else { continue };
+                    let Some(block) = self.expect_block(s, word) else {
+                        continue;
+                    };
                     self.no_args(s, word);
                     if word == "proxy" {
                         let (opts, plugins) = self.proxy_options(&block.stmts);
@@ -405,7 +597,13 @@ impl Builder<'_> {
                         _ => BlockKind::Options,
                     };
                     // Sections after a missing `}` are read as part of the resource.
-                    let (routed, hoisted) = crate::optblock::parse_block_hoisting(&block.stmts, kind, self.dialect, self.diags, RESOURCE_BODY);
+                    let (routed, hoisted) = crate::optblock::parse_block_hoisting(
+                        &block.stmts,
+                        kind,
+                        self.dialect,
+                        self.diags,
+                        RESOURCE_BODY,
+                    );
                     self.route(&mut res.opts, routed);
                     for st in hoisted.into_iter().rev() {
                         queue.push_front(st);
@@ -434,14 +632,22 @@ impl Builder<'_> {
                     if self.v9_only(kw, "`template-file`") && self.no_block(s, word) {
                         match s.args() {
                             [f] if f.is_value() => res.template_file = Some(f.text.clone()),
-                            _ => self.err(Diagnostic::error(s.span, "`template-file` takes one file name")),
+                            _ => self.err(Diagnostic::error(
+                                s.span,
+                                "`template-file` takes one file name",
+                            )),
                         }
                     }
                 }
                 "skip" => {}
                 "address" | "node-id" if !is_common => self.err(
-                    Diagnostic::error(kw.span, format!("`{word}` is not allowed directly in resource `{name}`"))
-                        .hint(format!("`{word}` belongs in a host section: `on HOSTNAME {{ {word} ...; }}`")),
+                    Diagnostic::error(
+                        kw.span,
+                        format!("`{word}` is not allowed directly in resource `{name}`"),
+                    )
+                    .hint(format!(
+                        "`{word}` belongs in a host section: `on HOSTNAME {{ {word} ...; }}`"
+                    )),
                 ),
                 _ => self.unknown_in(s, &context, RESOURCE_BODY),
             }
@@ -458,8 +664,11 @@ impl Builder<'_> {
             return volumes.first_mut();
         }
         self.err(
-            Diagnostic::error(at.span, "mixing explicit and implicit volumes is not allowed")
-                .hint("put this statement inside a `volume N { ... }` section"),
+            Diagnostic::error(
+                at.span,
+                "mixing explicit and implicit volumes is not allowed",
+            )
+            .hint("put this statement inside a `volume N { ... }` section"),
         );
         None
     }
@@ -474,10 +683,16 @@ impl Builder<'_> {
         }
         if let Some(prev) = volumes.iter().find(|x| x.vnr == v.vnr) {
             let (file, lc) = self.sources.locate(prev.span);
-            self.err(Diagnostic::error(v.span, format!("volume {} is defined twice", v.vnr)).hint(format!("the first one is at {file}:{}", lc.line)));
+            self.err(
+                Diagnostic::error(v.span, format!("volume {} is defined twice", v.vnr))
+                    .hint(format!("the first one is at {file}:{}", lc.line)),
+            );
             return;
         }
-        let pos = volumes.iter().position(|x| x.vnr > v.vnr).unwrap_or(volumes.len());
+        let pos = volumes
+            .iter()
+            .position(|x| x.vnr > v.vnr)
+            .unwrap_or(volumes.len());
         volumes.insert(pos, v);
     }
 
@@ -493,7 +708,10 @@ impl Builder<'_> {
                 }
             },
             [] => {
-                self.err(Diagnostic::error(after(kw), "`volume` needs a number").hint("write `volume 0 { ... }`"));
+                self.err(
+                    Diagnostic::error(after(kw), "`volume` needs a number")
+                        .hint("write `volume 0 { ... }`"),
+                );
                 return None;
             }
             [_, extra, ..] => {
@@ -528,7 +746,10 @@ impl Builder<'_> {
         match kw.text.as_str() {
             "device" => {
                 if vol.device.is_some() {
-                    self.err(Diagnostic::error(kw.span, "`device` is given twice for this volume"));
+                    self.err(Diagnostic::error(
+                        kw.span,
+                        "`device` is given twice for this volume",
+                    ));
                     return;
                 }
                 match values::device(args, s.span) {
@@ -544,7 +765,12 @@ impl Builder<'_> {
             "disk" => {
                 if let Some(block) = &s.block {
                     self.no_args(s, "disk");
-                    let routed = parse_block(&block.stmts, BlockKind::VolumeDisk, self.dialect, self.diags);
+                    let routed = parse_block(
+                        &block.stmts,
+                        BlockKind::VolumeDisk,
+                        self.dialect,
+                        self.diags,
+                    );
                     for r in routed {
                         match r.section {
                             Section::PeerDevice => vol.pd_opts.push(r.opt),
@@ -555,30 +781,48 @@ impl Builder<'_> {
                     return;
                 }
                 if vol.disk.is_some() {
-                    self.err(Diagnostic::error(kw.span, "`disk` is given twice for this volume"));
+                    self.err(Diagnostic::error(
+                        kw.span,
+                        "`disk` is given twice for this volume",
+                    ));
                     return;
                 }
                 match args {
                     [d] if d.is_kw("none") => vol.disk = Some((None, s.span)),
                     [d] if d.is_value() => vol.disk = Some((Some(d.text.clone()), s.span)),
                     [d] => self.err(unexpected(d, "a disk device")),
-                    [] => self.err(Diagnostic::error(after(kw), "`disk` needs a device or `none`").hint("write `disk /dev/sdb1;`")),
+                    [] => self.err(
+                        Diagnostic::error(after(kw), "`disk` needs a device or `none`")
+                            .hint("write `disk /dev/sdb1;`"),
+                    ),
                     [d, extra, ..] => self.err(
-                        Diagnostic::error(extra.span, format!("`disk` takes one device, found `{}` after `{}`", extra.text, d.text))
-                            .hint(format!("is a `;` missing after `{}`?", d.text)),
+                        Diagnostic::error(
+                            extra.span,
+                            format!(
+                                "`disk` takes one device, found `{}` after `{}`",
+                                extra.text, d.text
+                            ),
+                        )
+                        .hint(format!("is a `;` missing after `{}`?", d.text)),
                     ),
                 }
             }
             "meta-disk" | "flexible-meta-disk" => {
                 if vol.meta_disk.is_some() {
-                    self.err(Diagnostic::error(kw.span, "`meta-disk` is given twice for this volume"));
+                    self.err(Diagnostic::error(
+                        kw.span,
+                        "`meta-disk` is given twice for this volume",
+                    ));
                     return;
                 }
                 match values::meta_disk(args, s.span, &kw.text) {
                     Ok(m) => {
                         if kw.text == "flexible-meta-disk" {
                             if let MetaDisk::Indexed(..) = m {
-                                self.err(Diagnostic::error(s.span, "`flexible-meta-disk` takes no index"));
+                                self.err(Diagnostic::error(
+                                    s.span,
+                                    "`flexible-meta-disk` takes no index",
+                                ));
                                 return;
                             }
                         }
@@ -608,7 +852,10 @@ impl Builder<'_> {
         let kind = match kw.text.as_str() {
             "on" => {
                 if s.args().is_empty() {
-                    self.err(Diagnostic::error(after(kw), "`on` needs a host name").hint("write `on alpha { ... }`"));
+                    self.err(
+                        Diagnostic::error(after(kw), "`on` needs a host name")
+                            .hint("write `on alpha { ... }`"),
+                    );
                     return None;
                 }
                 let mut names = Vec::new();
@@ -655,11 +902,23 @@ impl Builder<'_> {
             if kw.text == "floating" {
                 return Some((host, hoisted));
             }
-            self.err(Diagnostic::error(s.words.last().map(after).unwrap_or(s.span), format!("`{}` needs a `{{ ... }}` block", kw.text)));
+            self.err(Diagnostic::error(
+                s.words.last().map(after).unwrap_or(s.span),
+                format!("`{}` needs a `{{ ... }}` block", kw.text),
+            ));
             return None;
         };
         let mut seen: HashMap<String, Span> = HashMap::new();
-        let context = format!("`{} {{ }}`", crate::syntax::shorten(&s.words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")));
+        let context = format!(
+            "`{} {{ }}`",
+            crate::syntax::shorten(
+                &s.words
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        );
         for st in &block.stmts {
             let k = st.keyword();
             let w = k.text.as_str();
@@ -667,7 +926,18 @@ impl Builder<'_> {
                 self.unknown_in(st, &context, HOST_BODY);
                 continue;
             }
-            if matches!(w, "on" | "floating" | "stacked-on-top-of" | "net" | "syncer" | "startup" | "handlers" | "connection" | "connection-mesh") && st.block.is_some() {
+            if matches!(
+                w,
+                "on" | "floating"
+                    | "stacked-on-top-of"
+                    | "net"
+                    | "syncer"
+                    | "startup"
+                    | "handlers"
+                    | "connection"
+                    | "connection-mesh"
+            ) && st.block.is_some()
+            {
                 // Written after this section's missing `}`: it belongs to the resource.
                 hoisted.push(st);
                 continue;
@@ -692,7 +962,13 @@ impl Builder<'_> {
                 }
                 "address" => {
                     if matches!(host.kind, HostKind::Floating(_)) {
-                        self.err(Diagnostic::error(k.span, "`address` is not allowed in a `floating` section").hint("the floating section's address is written after `floating`"));
+                        self.err(
+                            Diagnostic::error(
+                                k.span,
+                                "`address` is not allowed in a `floating` section",
+                            )
+                            .hint("the floating section's address is written after `floating`"),
+                        );
                         continue;
                     }
                     if !self.no_block(st, w) || !self.once(&mut seen, "address", k, res) {
@@ -701,7 +977,13 @@ impl Builder<'_> {
                     match values::address(st.args(), st.span) {
                         Ok((a, used)) => {
                             if let Some(extra) = st.args().get(used) {
-                                self.err(Diagnostic::error(extra.span, format!("unexpected `{}` after the address", extra.text)).hint("is a `;` missing?"));
+                                self.err(
+                                    Diagnostic::error(
+                                        extra.span,
+                                        format!("unexpected `{}` after the address", extra.text),
+                                    )
+                                    .hint("is a `;` missing?"),
+                                );
                             }
                             host.address = Some(a);
                         }
@@ -709,7 +991,10 @@ impl Builder<'_> {
                     }
                 }
                 "node-id" => {
-                    if !self.v9_only(k, "`node-id`") || !self.no_block(st, w) || !self.once(&mut seen, "node-id", k, res) {
+                    if !self.v9_only(k, "`node-id`")
+                        || !self.no_block(st, w)
+                        || !self.once(&mut seen, "node-id", k, res)
+                    {
                         continue;
                     }
                     match st.args() {
@@ -717,7 +1002,10 @@ impl Builder<'_> {
                             Ok(_) => host.node_id = Some(n.text.clone()),
                             Err(d) => self.err(d),
                         },
-                        _ => self.err(Diagnostic::error(st.span, "`node-id` takes one number").hint("write `node-id 0;`")),
+                        _ => self.err(
+                            Diagnostic::error(st.span, "`node-id` takes one number")
+                                .hint("write `node-id 0;`"),
+                        ),
                     }
                 }
                 "volume" => {
@@ -727,7 +1015,8 @@ impl Builder<'_> {
                 }
                 "options" => {
                     if let Some(b) = self.expect_block(st, "options") {
-                        let routed = parse_block(&b.stmts, BlockKind::Options, self.dialect, self.diags);
+                        let routed =
+                            parse_block(&b.stmts, BlockKind::Options, self.dialect, self.diags);
                         host.res_opts.extend(routed.into_iter().map(|r| r.opt));
                     }
                 }
@@ -743,14 +1032,28 @@ impl Builder<'_> {
     fn stacked_section(&mut self, s: &Stmt, existing: &[Host]) -> Option<Host> {
         let kw = s.keyword();
         let lower = match s.args() {
-            [n] => values::name(n, "resource name").map_err(|d| self.err(d)).ok()?,
+            [n] => values::name(n, "resource name")
+                .map_err(|d| self.err(d))
+                .ok()?,
             _ => {
-                self.err(Diagnostic::error(s.span, "`stacked-on-top-of` takes the lower resource's name").hint("write `stacked-on-top-of r0 { ... }`"));
+                self.err(
+                    Diagnostic::error(
+                        s.span,
+                        "`stacked-on-top-of` takes the lower resource's name",
+                    )
+                    .hint("write `stacked-on-top-of r0 { ... }`"),
+                );
                 return None;
             }
         };
-        if existing.iter().any(|h| h.kind == HostKind::StackedOn(lower.clone())) {
-            self.err(Diagnostic::error(kw.span, format!("`stacked-on-top-of {lower}` is given twice")));
+        if existing
+            .iter()
+            .any(|h| h.kind == HostKind::StackedOn(lower.clone()))
+        {
+            self.err(Diagnostic::error(
+                kw.span,
+                format!("`stacked-on-top-of {lower}` is given twice"),
+            ));
             return None;
         }
         let block = self.expect_block(s, "stacked-on-top-of")?;
@@ -790,7 +1093,11 @@ impl Builder<'_> {
                     },
                     _ => self.err(Diagnostic::error(st.span, "`node-id` takes one number")),
                 },
-                _ => self.unknown_in(st, "`stacked-on-top-of { }`", &["device", "address", "proxy", "volume", "node-id"]),
+                _ => self.unknown_in(
+                    st,
+                    "`stacked-on-top-of { }`",
+                    &["device", "address", "proxy", "volume", "node-id"],
+                ),
             }
         }
         Some(host)
@@ -801,20 +1108,41 @@ impl Builder<'_> {
         self.proxy_from(&s.words[1..], s.block.as_ref(), s.span)
     }
 
-    fn proxy_from(&mut self, words: &[Token], block: Option<&crate::syntax::Block>, span: Span) -> Option<ProxyInfo> {
+    fn proxy_from(
+        &mut self,
+        words: &[Token],
+        block: Option<&crate::syntax::Block>,
+        span: Span,
+    ) -> Option<ProxyInfo> {
         let Some(on) = words.first().filter(|t| t.is_kw("on")) else {
-            self.err(Diagnostic::error(span, "`proxy` here needs `on HOST { inside ...; outside ...; }`"));
+            self.err(Diagnostic::error(
+                span,
+                "`proxy` here needs `on HOST { inside ...; outside ...; }`",
+            ));
             return None;
         };
-        let hosts: Vec<String> = words[1..].iter().filter_map(|t| values::name(t, "host name").map_err(|d| self.err(d)).ok()).collect();
+        let hosts: Vec<String> = words[1..]
+            .iter()
+            .filter_map(|t| values::name(t, "host name").map_err(|d| self.err(d)).ok())
+            .collect();
         if hosts.is_empty() {
             self.err(Diagnostic::error(after(on), "`proxy on` needs a host name"));
         }
         let Some(block) = block else {
-            self.err(Diagnostic::error(span, "`proxy on HOST` needs a `{ ... }` block"));
+            self.err(Diagnostic::error(
+                span,
+                "`proxy on HOST` needs a `{ ... }` block",
+            ));
             return None;
         };
-        let mut p = ProxyInfo { on_hosts: hosts, inside: None, outside: None, options: Vec::new(), plugins: Vec::new(), span };
+        let mut p = ProxyInfo {
+            on_hosts: hosts,
+            inside: None,
+            outside: None,
+            options: Vec::new(),
+            plugins: Vec::new(),
+            span,
+        };
         for st in &block.stmts {
             match st.keyword().text.as_str() {
                 "inside" | "outside" => match values::address(st.args(), st.span) {
@@ -838,10 +1166,16 @@ impl Builder<'_> {
             }
         }
         if p.inside.is_none() {
-            self.err(Diagnostic::error(span, "proxy section without `inside` address"));
+            self.err(Diagnostic::error(
+                span,
+                "proxy section without `inside` address",
+            ));
         }
         if p.outside.is_none() {
-            self.err(Diagnostic::error(span, "proxy section without `outside` address"));
+            self.err(Diagnostic::error(
+                span,
+                "proxy section without `outside` address",
+            ));
         }
         Some(p)
     }
@@ -853,7 +1187,13 @@ impl Builder<'_> {
             if st.keyword().is_kw("plugin") {
                 if let Some(b) = &st.block {
                     for line in &b.stmts {
-                        plugins.push(line.words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
+                        plugins.push(
+                            line.words
+                                .iter()
+                                .map(|t| t.text.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        );
                     }
                 }
             } else {
@@ -871,8 +1211,14 @@ impl Builder<'_> {
             [] => None,
             [n] => {
                 self.err(
-                    Diagnostic::warning(n.span, format!("explicitly named connections are deprecated; the name `{}` is ignored", n.text))
-                        .hint("set `net { _name NAME; }` if you need a connection name"),
+                    Diagnostic::warning(
+                        n.span,
+                        format!(
+                            "explicitly named connections are deprecated; the name `{}` is ignored",
+                            n.text
+                        ),
+                    )
+                    .hint("set `net { _name NAME; }` if you need a connection name"),
                 );
                 Some(n.text.clone())
             }
@@ -882,8 +1228,19 @@ impl Builder<'_> {
             }
         };
         let block = self.expect_block(s, "connection")?;
-        let mut c = Connection { name, span: s.span, paths: Vec::new(), net_opts: Vec::new(), pd_opts: Vec::new(), peer_devices: Vec::new() };
-        let mut implicit = Path { span: s.span, implicit: true, hosts: Vec::new() };
+        let mut c = Connection {
+            name,
+            span: s.span,
+            paths: Vec::new(),
+            net_opts: Vec::new(),
+            pd_opts: Vec::new(),
+            peer_devices: Vec::new(),
+        };
+        let mut implicit = Path {
+            span: s.span,
+            implicit: true,
+            hosts: Vec::new(),
+        };
         let mut seen: HashMap<String, Span> = HashMap::new();
         for st in &block.stmts {
             let k = st.keyword();
@@ -895,9 +1252,16 @@ impl Builder<'_> {
                 }
                 "path" => {
                     if let Some(b) = self.expect_block(st, "path") {
-                        let mut p = Path { span: st.span, implicit: false, hosts: Vec::new() };
+                        let mut p = Path {
+                            span: st.span,
+                            implicit: false,
+                            hosts: Vec::new(),
+                        };
                         for hs in &b.stmts {
-                            if matches!(hs.keyword().text.as_str(), "host" | "address" | "_this_host" | "_remote_host") {
+                            if matches!(
+                                hs.keyword().text.as_str(),
+                                "host" | "address" | "_this_host" | "_remote_host"
+                            ) {
                                 if let Some(h) = self.host_addr(hs) {
                                     p.hosts.push(h);
                                 }
@@ -906,7 +1270,13 @@ impl Builder<'_> {
                             }
                         }
                         if p.hosts.len() > 2 {
-                            self.err(Diagnostic::error(st.span, format!("a path connects two hosts; this one names {}", p.hosts.len())));
+                            self.err(Diagnostic::error(
+                                st.span,
+                                format!(
+                                    "a path connects two hosts; this one names {}",
+                                    p.hosts.len()
+                                ),
+                            ));
                         }
                         c.paths.push(p);
                     }
@@ -916,22 +1286,52 @@ impl Builder<'_> {
                         continue;
                     }
                     if let Some(b) = self.expect_block(st, "net") {
-                        c.net_opts = parse_block(&b.stmts, BlockKind::Net, self.dialect, self.diags).into_iter().map(|r| r.opt).collect();
+                        c.net_opts =
+                            parse_block(&b.stmts, BlockKind::Net, self.dialect, self.diags)
+                                .into_iter()
+                                .map(|r| r.opt)
+                                .collect();
                     }
                 }
                 "disk" => {
                     if let Some(b) = self.expect_block(st, "disk") {
-                        c.pd_opts.extend(parse_block(&b.stmts, BlockKind::ConnectionDisk, self.dialect, self.diags).into_iter().map(|r| r.opt));
+                        c.pd_opts.extend(
+                            parse_block(
+                                &b.stmts,
+                                BlockKind::ConnectionDisk,
+                                self.dialect,
+                                self.diags,
+                            )
+                            .into_iter()
+                            .map(|r| r.opt),
+                        );
                     }
                 }
                 "volume" => {
-                    let vnr = st.args().first().and_then(|t| values::ranged(t, "volume number", 0, 65534).map_err(|d| self.err(d)).ok());
+                    let vnr = st.args().first().and_then(|t| {
+                        values::ranged(t, "volume number", 0, 65534)
+                            .map_err(|d| self.err(d))
+                            .ok()
+                    });
                     if let (Some(vnr), Some(b)) = (vnr, self.expect_block(st, "volume")) {
-                        let mut pd = PeerDevice { vnr, pd_opts: Vec::new(), span: st.span };
+                        let mut pd = PeerDevice {
+                            vnr,
+                            pd_opts: Vec::new(),
+                            span: st.span,
+                        };
                         for vs in &b.stmts {
                             if vs.keyword().is_kw("disk") {
                                 if let Some(db) = &vs.block {
-                                    pd.pd_opts.extend(parse_block(&db.stmts, BlockKind::ConnectionDisk, self.dialect, self.diags).into_iter().map(|r| r.opt));
+                                    pd.pd_opts.extend(
+                                        parse_block(
+                                            &db.stmts,
+                                            BlockKind::ConnectionDisk,
+                                            self.dialect,
+                                            self.diags,
+                                        )
+                                        .into_iter()
+                                        .map(|r| r.opt),
+                                    );
                                 }
                             } else {
                                 self.unknown_in(vs, "a connection's `volume { }`", &["disk"]);
@@ -946,15 +1346,33 @@ impl Builder<'_> {
         }
         if !implicit.hosts.is_empty() {
             if !c.paths.is_empty() {
-                self.err(Diagnostic::error(kw.span, "explicit and implicit paths are not allowed together").hint("move the `host` statements into `path { ... }` sections"));
+                self.err(
+                    Diagnostic::error(
+                        kw.span,
+                        "explicit and implicit paths are not allowed together",
+                    )
+                    .hint("move the `host` statements into `path { ... }` sections"),
+                );
             }
             if implicit.hosts.len() > 2 {
-                self.err(Diagnostic::error(kw.span, format!("a connection names two hosts; this one names {}", implicit.hosts.len())).hint("use `connection-mesh` or one connection per pair"));
+                self.err(
+                    Diagnostic::error(
+                        kw.span,
+                        format!(
+                            "a connection names two hosts; this one names {}",
+                            implicit.hosts.len()
+                        ),
+                    )
+                    .hint("use `connection-mesh` or one connection per pair"),
+                );
             }
             c.paths.insert(0, implicit);
         }
         if c.paths.is_empty() {
-            self.err(Diagnostic::error(kw.span, "connection without a path").hint("name both ends: `host alpha; host bravo;` or `path { ... }`"));
+            self.err(
+                Diagnostic::error(kw.span, "connection without a path")
+                    .hint("name both ends: `host alpha; host bravo;` or `path { ... }`"),
+            );
         }
         Some(c)
     }
@@ -963,12 +1381,26 @@ impl Builder<'_> {
     fn host_addr(&mut self, st: &Stmt) -> Option<HostAddr> {
         let k = st.keyword();
         let args = st.args();
-        let mut h = HostAddr { name: String::new(), by_address: false, address: None, port: None, outside: None, proxy: None, span: st.span };
+        let mut h = HostAddr {
+            name: String::new(),
+            by_address: false,
+            address: None,
+            port: None,
+            outside: None,
+            proxy: None,
+            span: st.span,
+        };
         let mut i;
         match k.text.as_str() {
             "address" | "_this_host" | "_remote_host" => {
-                let (a, used) = values::address(args, st.span).map_err(|d| self.err(d)).ok()?;
-                h.name = if k.text == "address" { a.addr.clone() } else { k.text.clone() };
+                let (a, used) = values::address(args, st.span)
+                    .map_err(|d| self.err(d))
+                    .ok()?;
+                h.name = if k.text == "address" {
+                    a.addr.clone()
+                } else {
+                    k.text.clone()
+                };
                 h.by_address = k.text == "address";
                 h.address = Some(a);
                 i = used;
@@ -978,16 +1410,25 @@ impl Builder<'_> {
                     self.err(Diagnostic::error(after(k), "`host` needs a host name"));
                     return None;
                 };
-                h.name = values::name(n, "host name").map_err(|d| self.err(d)).unwrap_or_else(|_| n.text.clone());
+                h.name = values::name(n, "host name")
+                    .map_err(|d| self.err(d))
+                    .unwrap_or_else(|_| n.text.clone());
                 i = 1;
                 match args.get(i) {
                     Some(t) if t.is_kw("address") => {
-                        let (a, used) = values::address(&args[i + 1..], st.span).map_err(|d| self.err(d)).ok()?;
+                        let (a, used) = values::address(&args[i + 1..], st.span)
+                            .map_err(|d| self.err(d))
+                            .ok()?;
                         h.address = Some(a);
                         i += 1 + used;
                     }
                     Some(t) if t.is_kw("port") => {
-                        let p = args.get(i + 1).and_then(|p| values::ranged(p, "port", 1, 65535).map_err(|d| self.err(d)).ok().map(|_| p.text.clone()));
+                        let p = args.get(i + 1).and_then(|p| {
+                            values::ranged(p, "port", 1, 65535)
+                                .map_err(|d| self.err(d))
+                                .ok()
+                                .map(|_| p.text.clone())
+                        });
                         h.port = p;
                         i += 2;
                     }
@@ -998,13 +1439,20 @@ impl Builder<'_> {
         if let Some(t) = args.get(i) {
             if t.is_kw("via") {
                 match args.get(i + 1) {
-                    Some(v) if v.is_kw("outside-address") => match values::address(&args[i + 2..], st.span) {
-                        Ok((a, _)) => h.outside = Some(a),
-                        Err(d) => self.err(d),
-                    },
-                    Some(v) if v.is_kw("proxy") => h.proxy = self.proxy_from(&args[i + 2..], st.block.as_ref(), st.span),
+                    Some(v) if v.is_kw("outside-address") => {
+                        match values::address(&args[i + 2..], st.span) {
+                            Ok((a, _)) => h.outside = Some(a),
+                            Err(d) => self.err(d),
+                        }
+                    }
+                    Some(v) if v.is_kw("proxy") => {
+                        h.proxy = self.proxy_from(&args[i + 2..], st.block.as_ref(), st.span)
+                    }
                     Some(v) => self.err(unexpected(v, "`proxy` or `outside-address`")),
-                    None => self.err(Diagnostic::error(after(t), "`via` needs `proxy on ...` or `outside-address ...`")),
+                    None => self.err(Diagnostic::error(
+                        after(t),
+                        "`via` needs `proxy on ...` or `outside-address ...`",
+                    )),
                 }
             } else {
                 self.err(unexpected(t, "`address`, `port`, `via` or `;`"));
@@ -1016,7 +1464,11 @@ impl Builder<'_> {
     // mesh := "connection-mesh" "{" "hosts" HOST+ ";" [ "net" "{" ... "}" ] "}"
     fn mesh(&mut self, s: &Stmt) -> Option<Mesh> {
         let block = self.expect_block(s, "connection-mesh")?;
-        let mut m = Mesh { hosts: Vec::new(), net_opts: Vec::new(), span: s.span };
+        let mut m = Mesh {
+            hosts: Vec::new(),
+            net_opts: Vec::new(),
+            span: s.span,
+        };
         for st in &block.stmts {
             match st.keyword().text.as_str() {
                 "hosts" => {
@@ -1029,14 +1481,21 @@ impl Builder<'_> {
                 }
                 "net" => {
                     if let Some(b) = &st.block {
-                        m.net_opts = parse_block(&b.stmts, BlockKind::Net, self.dialect, self.diags).into_iter().map(|r| r.opt).collect();
+                        m.net_opts =
+                            parse_block(&b.stmts, BlockKind::Net, self.dialect, self.diags)
+                                .into_iter()
+                                .map(|r| r.opt)
+                                .collect();
                     }
                 }
                 _ => self.unknown_in(st, "`connection-mesh { }`", &["hosts", "net"]),
             }
         }
         if m.hosts.is_empty() {
-            self.err(Diagnostic::error(s.span, "`connection-mesh` without `hosts`").hint("write `hosts alpha bravo charlie;`"));
+            self.err(
+                Diagnostic::error(s.span, "`connection-mesh` without `hosts`")
+                    .hint("write `hosts alpha bravo charlie;`"),
+            );
         }
         Some(m)
     }
@@ -1046,10 +1505,19 @@ impl Builder<'_> {
 /// `connection`): crc32c (seed 0x1a656f21) of each host's address, compared as signed
 /// ints; the larger gets node id 0 (`generate_implicit_node_id`, drbdadm_postparse.c).
 fn implicit_node_ids(res: &mut Resource) {
-    if !res.connections.is_empty() || !res.meshes.is_empty() || res.hosts.iter().any(|h| h.node_id.is_some()) {
+    if !res.connections.is_empty()
+        || !res.meshes.is_empty()
+        || res.hosts.iter().any(|h| h.node_id.is_some())
+    {
         return;
     }
-    let idx: Vec<usize> = res.hosts.iter().enumerate().filter(|(_, h)| matches!(h.kind, HostKind::On(_) | HostKind::Floating(_))).map(|(i, _)| i).collect();
+    let idx: Vec<usize> = res
+        .hosts
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !matches!(h.kind, HostKind::ThisHost))
+        .map(|(i, _)| i)
+        .collect();
     if idx.len() != 2 {
         return;
     }
@@ -1060,7 +1528,9 @@ fn implicit_node_ids(res: &mut Resource) {
         };
         Some(crate::crc32c::crc32c(0x1a65_6f21, a.addr.as_bytes()) as i32)
     };
-    let (Some(h0), Some(h1)) = (hash(&res.hosts[idx[0]]), hash(&res.hosts[idx[1]])) else { return };
+    let (Some(h0), Some(h1)) = (hash(&res.hosts[idx[0]]), hash(&res.hosts[idx[1]])) else {
+        return;
+    };
     let (id0, id1) = match h0.cmp(&h1) {
         std::cmp::Ordering::Greater => ("0", "1"),
         std::cmp::Ordering::Less => ("1", "0"),

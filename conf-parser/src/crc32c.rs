@@ -8,7 +8,11 @@ const fn table() -> [u32; 256] {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { (c >> 1) ^ 0x82F6_3B78 } else { c >> 1 };
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0x82F6_3B78
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         t[i] = c;
@@ -21,7 +25,9 @@ static TABLE: [u32; 256] = table();
 
 /// CRC-32C of `data` starting from `seed`, without final inversion.
 pub fn crc32c(seed: u32, data: &[u8]) -> u32 {
-    data.iter().fold(seed, |crc, &b| TABLE[((crc ^ u32::from(b)) & 0xff) as usize] ^ (crc >> 8))
+    data.iter().fold(seed, |crc, &b| {
+        TABLE[((crc ^ u32::from(b)) & 0xff) as usize] ^ (crc >> 8)
+    })
 }
 
 #[cfg(test)]

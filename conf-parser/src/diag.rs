@@ -44,17 +44,32 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span`.
     pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, span, message: message.into(), hints: Vec::new() }
+        Diagnostic {
+            severity: Severity::Error,
+            span,
+            message: message.into(),
+            hints: Vec::new(),
+        }
     }
 
     /// A warning at `span`.
     pub fn warning(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, span, message: message.into(), hints: Vec::new() }
+        Diagnostic {
+            severity: Severity::Warning,
+            span,
+            message: message.into(),
+            hints: Vec::new(),
+        }
     }
 
     /// A note (advice) at `span`.
     pub fn note(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Note, span, message: message.into(), hints: Vec::new() }
+        Diagnostic {
+            severity: Severity::Note,
+            span,
+            message: message.into(),
+            hints: Vec::new(),
+        }
     }
 
     /// Adds a hint.
@@ -66,7 +81,14 @@ impl Diagnostic {
     /// `FILE:LINE:COL: error: WHAT`, then one `    hint: ...` line per hint.
     pub fn render(&self, sources: &SourceMap) -> String {
         let (file, lc) = sources.locate(self.span);
-        let mut out = format!("{}:{}:{}: {}: {}\n", file, lc.line, lc.col, self.severity.as_str(), self.message);
+        let mut out = format!(
+            "{}:{}:{}: {}: {}\n",
+            file,
+            lc.line,
+            lc.col,
+            self.severity.as_str(),
+            self.message
+        );
         for hint in &self.hints {
             let _ = writeln!(out, "    hint: {hint}");
         }
@@ -121,7 +143,11 @@ impl Diagnostics {
 
     /// Warnings and errors rendered (no notes), sorted by location: what drbdadm prints.
     pub fn render_problems(&self, sources: &SourceMap) -> String {
-        self.sorted().iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.render(sources)).collect()
+        self.sorted()
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .map(|d| d.render(sources))
+            .collect()
     }
 }
 

@@ -25,17 +25,61 @@ pub const RETIRED: &[Retired] = &[
         dropped_in: "8.0",
         replacement: "nothing: DRBD always tries to reconnect; tune `net { connect-int N; }`",
     },
-    Retired { name: "sync-min", dropped_in: "8.0", replacement: "`disk { resync-rate ...; }`" },
-    Retired { name: "sync-max", dropped_in: "8.0", replacement: "`disk { resync-rate ...; }`" },
-    Retired { name: "sync-rate", dropped_in: "8.0", replacement: "`disk { resync-rate ...; }`" },
-    Retired { name: "sync-nice", dropped_in: "8.0", replacement: "nothing: resync speed is set by `resync-rate` and the `c-*` controller" },
-    Retired { name: "sync-group", dropped_in: "8.0", replacement: "`disk { resync-after RES; }`" },
-    Retired { name: "tl-size", dropped_in: "8.0", replacement: "nothing: the transfer log grows as needed" },
-    Retired { name: "skip-wait", dropped_in: "8.0", replacement: "`startup { wfc-timeout ...; }`" },
-    Retired { name: "delay-probe-volume", dropped_in: "8.4", replacement: "the `c-plan-ahead` resync controller" },
-    Retired { name: "delay-probe-interval", dropped_in: "8.4", replacement: "the `c-plan-ahead` resync controller" },
-    Retired { name: "throttle-threshold", dropped_in: "8.4", replacement: "`c-min-rate`" },
-    Retired { name: "hold-off-threshold", dropped_in: "8.4", replacement: "`c-min-rate`" },
+    Retired {
+        name: "sync-min",
+        dropped_in: "8.0",
+        replacement: "`disk { resync-rate ...; }`",
+    },
+    Retired {
+        name: "sync-max",
+        dropped_in: "8.0",
+        replacement: "`disk { resync-rate ...; }`",
+    },
+    Retired {
+        name: "sync-rate",
+        dropped_in: "8.0",
+        replacement: "`disk { resync-rate ...; }`",
+    },
+    Retired {
+        name: "sync-nice",
+        dropped_in: "8.0",
+        replacement: "nothing: resync speed is set by `resync-rate` and the `c-*` controller",
+    },
+    Retired {
+        name: "sync-group",
+        dropped_in: "8.0",
+        replacement: "`disk { resync-after RES; }`",
+    },
+    Retired {
+        name: "tl-size",
+        dropped_in: "8.0",
+        replacement: "nothing: the transfer log grows as needed",
+    },
+    Retired {
+        name: "skip-wait",
+        dropped_in: "8.0",
+        replacement: "`startup { wfc-timeout ...; }`",
+    },
+    Retired {
+        name: "delay-probe-volume",
+        dropped_in: "8.4",
+        replacement: "the `c-plan-ahead` resync controller",
+    },
+    Retired {
+        name: "delay-probe-interval",
+        dropped_in: "8.4",
+        replacement: "the `c-plan-ahead` resync controller",
+    },
+    Retired {
+        name: "throttle-threshold",
+        dropped_in: "8.4",
+        replacement: "`c-min-rate`",
+    },
+    Retired {
+        name: "hold-off-threshold",
+        dropped_in: "8.4",
+        replacement: "`c-min-rate`",
+    },
 ];
 
 /// The retired keyword `name`, if it is one.
@@ -44,10 +88,16 @@ pub fn retired(name: &str) -> Option<&'static Retired> {
 }
 
 /// 8.3 names that 8.4 renamed; upstream accepts them inside `syncer {}` only.
-pub const SYNCER_ALIASES: &[(&str, &str)] =
-    &[("outdate-peer", "fence-peer"), ("rate", "resync-rate"), ("after", "resync-after")];
+pub const SYNCER_ALIASES: &[(&str, &str)] = &[
+    ("outdate-peer", "fence-peer"),
+    ("rate", "resync-rate"),
+    ("after", "resync-after"),
+];
 
 /// The current name for an 8.3 alias.
 pub fn syncer_alias(name: &str) -> Option<&'static str> {
-    SYNCER_ALIASES.iter().find(|(old, _)| *old == name).map(|(_, new)| *new)
+    SYNCER_ALIASES
+        .iter()
+        .find(|(old, _)| *old == name)
+        .map(|(_, new)| *new)
 }

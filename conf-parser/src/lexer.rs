@@ -55,7 +55,9 @@ pub struct Token {
 impl Token {
     /// True for an unquoted word-like token whose text is `kw` (a keyword match).
     pub fn is_kw(&self, kw: &str) -> bool {
-        self.kind != TokenKind::Quoted && !matches!(self.kind, TokenKind::Punct(_)) && self.text == kw
+        self.kind != TokenKind::Quoted
+            && !matches!(self.kind, TokenKind::Punct(_))
+            && self.text == kw
     }
 
     /// True for the punctuation character `c`.
@@ -67,7 +69,11 @@ impl Token {
     pub fn is_value(&self) -> bool {
         matches!(
             self.kind,
-            TokenKind::Word | TokenKind::Int | TokenKind::Ipv4 | TokenKind::Ipv6 | TokenKind::Quoted
+            TokenKind::Word
+                | TokenKind::Int
+                | TokenKind::Ipv4
+                | TokenKind::Ipv6
+                | TokenKind::Quoted
         )
     }
 }
@@ -99,7 +105,10 @@ fn ipv4(input: &str) -> IResult<&str, &str> {
 
 // NUM [0-9]{1,8}[MKGs]?
 fn number(input: &str) -> IResult<&str, &str> {
-    recognize(pair(take_while_m_n(1, 8, |c: char| c.is_ascii_digit()), opt(one_of("MKGs"))))(input)
+    recognize(pair(
+        take_while_m_n(1, 8, |c: char| c.is_ascii_digit()),
+        opt(one_of("MKGs")),
+    ))(input)
 }
 
 // IPV6ADDR: hex groups and colons (at least two colons), an optional embedded IPv4 tail
@@ -113,7 +122,10 @@ fn ipv6(input: &str) -> IResult<&str, &str> {
     if addr.matches(':').count() >= 2 && addr.parse::<std::net::Ipv6Addr>().is_ok() {
         Ok((rest, candidate))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
     }
 }
 
@@ -134,7 +146,11 @@ pub fn lex(file: FileId, text: &str) -> Lexed {
     let mut out = Lexed::default();
     let mut rest = text;
     let mut last_paste: Option<usize> = None;
-    let span_of = |start: usize, len: usize| Span { file, start: start as u32, end: (start + len) as u32 };
+    let span_of = |start: usize, len: usize| Span {
+        file,
+        start: start as u32,
+        end: (start + len) as u32,
+    };
     while !rest.is_empty() {
         let pos = text.len() - rest.len();
         if let Ok((r, _)) = alt((blank, comment))(rest) {
@@ -148,12 +164,19 @@ pub fn lex(file: FileId, text: &str) -> Lexed {
         if c == '\u{a0}' || c == '\u{feff}' {
             // Pasted from a web page: report it once per line, then read on as if it were a
             // space so the rest of the file is still checked.
-            let what = if c == '\u{a0}' { "non-breaking spaces (U+00A0) are" } else { "a byte-order mark (U+FEFF) is" };
+            let what = if c == '\u{a0}' {
+                "non-breaking spaces (U+00A0) are"
+            } else {
+                "a byte-order mark (U+FEFF) is"
+            };
             let same_line = last_paste.is_some_and(|at: usize| !text[at..pos].contains('\n'));
             if !same_line {
                 out.errors.push(
-                    Diagnostic::error(span_of(pos, c.len_utf8()), format!("{what} not allowed in drbd.conf"))
-                        .hint("probably copied from a web page: replace them with plain spaces"),
+                    Diagnostic::error(
+                        span_of(pos, c.len_utf8()),
+                        format!("{what} not allowed in drbd.conf"),
+                    )
+                    .hint("probably copied from a web page: replace them with plain spaces"),
                 );
             }
             last_paste = Some(pos);
@@ -161,7 +184,11 @@ pub fn lex(file: FileId, text: &str) -> Lexed {
             continue;
         }
         if matches!(c, '{' | '}' | ';' | '[' | ']' | ':') {
-            out.tokens.push(Token { kind: TokenKind::Punct(c), text: c.to_string(), span: span_of(pos, 1) });
+            out.tokens.push(Token {
+                kind: TokenKind::Punct(c),
+                text: c.to_string(),
+                span: span_of(pos, 1),
+            });
             rest = &rest[1..];
             continue;
         }
@@ -188,16 +215,30 @@ pub fn lex(file: FileId, text: &str) -> Lexed {
                 let span = span_of(pos, m.len());
                 if kind == TokenKind::Word && m.len() > MAX_WORD {
                     out.errors.push(
-                        Diagnostic::error(span, format!("word is {} characters long; at most {MAX_WORD} are allowed", m.len()))
-                            .hint("put long values in double quotes (up to 255 characters)"),
+                        Diagnostic::error(
+                            span,
+                            format!(
+                                "word is {} characters long; at most {MAX_WORD} are allowed",
+                                m.len()
+                            ),
+                        )
+                        .hint("put long values in double quotes (up to 255 characters)"),
                     );
                 }
-                out.tokens.push(Token { kind, text: m.to_string(), span });
+                out.tokens.push(Token {
+                    kind,
+                    text: m.to_string(),
+                    span,
+                });
                 rest = &rest[m.len()..];
             }
             None => {
                 let len = c.len_utf8();
-                out.tokens.push(Token { kind: TokenKind::Stray(c), text: c.to_string(), span: span_of(pos, len) });
+                out.tokens.push(Token {
+                    kind: TokenKind::Stray(c),
+                    text: c.to_string(),
+                    span: span_of(pos, len),
+                });
                 rest = &rest[len..];
             }
         }
@@ -228,24 +269,43 @@ fn lex_quoted<'t>(out: &mut Lexed, file: FileId, text: &'t str, pos: usize) -> &
     }
     match end {
         Some(i) => {
-            let span = Span { file, start: pos as u32, end: (pos + i + 2) as u32 };
+            let span = Span {
+                file,
+                start: pos as u32,
+                end: (pos + i + 2) as u32,
+            };
             if value.chars().count() > MAX_QUOTED {
                 out.errors.push(Diagnostic::error(
                     span,
-                    format!("quoted string is {} characters long; at most {MAX_QUOTED} are allowed", value.chars().count()),
+                    format!(
+                        "quoted string is {} characters long; at most {MAX_QUOTED} are allowed",
+                        value.chars().count()
+                    ),
                 ));
             }
-            out.tokens.push(Token { kind: TokenKind::Quoted, text: value, span });
+            out.tokens.push(Token {
+                kind: TokenKind::Quoted,
+                text: value,
+                span,
+            });
             &body[i + 1..]
         }
         None => {
             let line_end = body.find('\n').unwrap_or(body.len());
-            let span = Span { file, start: pos as u32, end: (pos + 1 + line_end) as u32 };
+            let span = Span {
+                file,
+                start: pos as u32,
+                end: (pos + 1 + line_end) as u32,
+            };
             out.errors.push(
                 Diagnostic::error(span, "unterminated double-quoted string")
                     .hint("close the string with `\"` on the same line"),
             );
-            out.tokens.push(Token { kind: TokenKind::Quoted, text: value, span });
+            out.tokens.push(Token {
+                kind: TokenKind::Quoted,
+                text: value,
+                span,
+            });
             &body[line_end..]
         }
     }
@@ -256,7 +316,11 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(TokenKind, String)> {
-        lex(FileId(0), s).tokens.into_iter().map(|t| (t.kind, t.text)).collect()
+        lex(FileId(0), s)
+            .tokens
+            .into_iter()
+            .map(|t| (t.kind, t.text))
+            .collect()
     }
 
     #[test]
@@ -264,7 +328,11 @@ mod tests {
         use TokenKind::*;
         assert_eq!(
             kinds("10.1.1.31:7000"),
-            vec![(Ipv4, "10.1.1.31".into()), (Punct(':'), ":".into()), (Int, "7000".into())]
+            vec![
+                (Ipv4, "10.1.1.31".into()),
+                (Punct(':'), ":".into()),
+                (Int, "7000".into())
+            ]
         );
         assert_eq!(kinds("10M"), vec![(Int, "10M".into())]);
         assert_eq!(kinds("10m"), vec![(Word, "10m".into())]);

@@ -38,7 +38,11 @@ pub struct ParseOptions {
 impl ParseOptions {
     /// Defaults for a dialect.
     pub fn new(dialect: Dialect) -> ParseOptions {
-        ParseOptions { dialect, exclude: Vec::new(), extra: Vec::new() }
+        ParseOptions {
+            dialect,
+            exclude: Vec::new(),
+            extra: Vec::new(),
+        }
     }
 }
 
@@ -48,20 +52,43 @@ pub fn parse_file(path: &Path, opts: &ParseOptions) -> std::io::Result<Config> {
     for extra in &opts.extra {
         load::load_more(&mut loaded, extra)?;
     }
-    Ok(build::build(loaded.sources, loaded.main, &loaded.stmts, opts.dialect, loaded.diagnostics))
+    Ok(build::build(
+        loaded.sources,
+        loaded.main,
+        &loaded.stmts,
+        opts.dialect,
+        loaded.diagnostics,
+    ))
 }
 
 /// Parses configuration text (`name` is used in messages, e.g. `STDIN`).
 pub fn parse_str(name: &str, text: &str, opts: &ParseOptions) -> Config {
-    let loaded = match load::load(load::Input::Text { name, text: text.to_string() }, &opts.exclude) {
+    let loaded = match load::load(
+        load::Input::Text {
+            name,
+            text: text.to_string(),
+        },
+        &opts.exclude,
+    ) {
         Ok(l) => l,
         Err(_) => unreachable_text(),
     };
-    build::build(loaded.sources, loaded.main, &loaded.stmts, opts.dialect, loaded.diagnostics)
+    build::build(
+        loaded.sources,
+        loaded.main,
+        &loaded.stmts,
+        opts.dialect,
+        loaded.diagnostics,
+    )
 }
 
 // Loading from text does no I/O for the main file, so it cannot fail; includes report
 // their own errors as diagnostics.
 fn unreachable_text() -> load::Loaded {
-    load::Loaded { sources: source::SourceMap::default(), main: source::FileId(0), stmts: Vec::new(), diagnostics: Diagnostics::default() }
+    load::Loaded {
+        sources: source::SourceMap::default(),
+        main: source::FileId(0),
+        stmts: Vec::new(),
+        diagnostics: Diagnostics::default(),
+    }
 }

@@ -43,7 +43,9 @@ pub fn load(input: Input<'_>, seen: &[PathBuf]) -> Result<Loaded, std::io::Error
         Input::File(path) => {
             let text = std::fs::read_to_string(path)?;
             let canonical = std::fs::canonicalize(path).ok();
-            let name = canonical.as_ref().map_or_else(|| path.display().to_string(), |c| c.display().to_string());
+            let name = canonical
+                .as_ref()
+                .map_or_else(|| path.display().to_string(), |c| c.display().to_string());
             sources.add(name, canonical, text)
         }
         Input::Text { name, text } => sources.add(name.to_string(), None, text),
@@ -51,7 +53,12 @@ pub fn load(input: Input<'_>, seen: &[PathBuf]) -> Result<Loaded, std::io::Error
     let mut diagnostics = Diagnostics::default();
     let mut stmts = Vec::new();
     read_file(&mut sources, id, &mut stmts, &mut diagnostics);
-    Ok(Loaded { sources, main: id, stmts, diagnostics })
+    Ok(Loaded {
+        sources,
+        main: id,
+        stmts,
+        diagnostics,
+    })
 }
 
 /// Reads one more file into an existing load (drbdadm's `--config-to-test`).
@@ -63,8 +70,15 @@ pub fn load_more(loaded: &mut Loaded, path: &Path) -> Result<(), std::io::Error>
             return Ok(());
         }
     }
-    let id = loaded.sources.add(path.display().to_string(), canonical, text);
-    read_file(&mut loaded.sources, id, &mut loaded.stmts, &mut loaded.diagnostics);
+    let id = loaded
+        .sources
+        .add(path.display().to_string(), canonical, text);
+    read_file(
+        &mut loaded.sources,
+        id,
+        &mut loaded.stmts,
+        &mut loaded.diagnostics,
+    );
     Ok(())
 }
 
@@ -85,18 +99,34 @@ fn read_file(sources: &mut SourceMap, id: FileId, out: &mut Vec<Stmt>, diags: &m
 }
 
 // include := "include" STRING ";"
-fn include(sources: &mut SourceMap, base: &Path, stmt: &Stmt, out: &mut Vec<Stmt>, diags: &mut Diagnostics) {
+fn include(
+    sources: &mut SourceMap,
+    base: &Path,
+    stmt: &Stmt,
+    out: &mut Vec<Stmt>,
+    diags: &mut Diagnostics,
+) {
     let [pattern] = stmt.args() else {
-        diags.push(Diagnostic::error(stmt.span, "`include` takes one file name or glob").hint("write `include \"drbd.d/*.res\";`"));
+        diags.push(
+            Diagnostic::error(stmt.span, "`include` takes one file name or glob")
+                .hint("write `include \"drbd.d/*.res\";`"),
+        );
         return;
     };
     let text = pattern.text.as_str();
     let magic = text.contains(['*', '?', '[']);
-    let full = if Path::new(text).is_absolute() { PathBuf::from(text) } else { base.join(text) };
+    let full = if Path::new(text).is_absolute() {
+        PathBuf::from(text)
+    } else {
+        base.join(text)
+    };
     let mut matches: Vec<PathBuf> = match glob::glob(&full.to_string_lossy()) {
         Ok(paths) => paths.filter_map(Result::ok).collect(),
         Err(e) => {
-            diags.push(Diagnostic::error(pattern.span, format!("bad include pattern `{text}`: {e}")));
+            diags.push(Diagnostic::error(
+                pattern.span,
+                format!("bad include pattern `{text}`: {e}"),
+            ));
             return;
         }
     };
@@ -104,11 +134,21 @@ fn include(sources: &mut SourceMap, base: &Path, stmt: &Stmt, out: &mut Vec<Stmt
     if matches.is_empty() {
         if magic {
             diags.push(
-                Diagnostic::warning(pattern.span, format!("include pattern `{text}` matches no file"))
-                    .hint(format!("looked in {}", full.parent().map_or_else(|| ".".into(), |p| p.display().to_string()))),
+                Diagnostic::warning(
+                    pattern.span,
+                    format!("include pattern `{text}` matches no file"),
+                )
+                .hint(format!(
+                    "looked in {}",
+                    full.parent()
+                        .map_or_else(|| ".".into(), |p| p.display().to_string())
+                )),
             );
         } else {
-            diags.push(Diagnostic::error(pattern.span, format!("failed to open include file `{text}`: no such file")));
+            diags.push(Diagnostic::error(
+                pattern.span,
+                format!("failed to open include file `{text}`: no such file"),
+            ));
         }
         return;
     }

@@ -162,7 +162,9 @@ pub struct Resource {
 impl Resource {
     /// True if the resource is stacked on another one.
     pub fn is_stacked(&self) -> bool {
-        self.hosts.iter().any(|h| matches!(h.kind, HostKind::StackedOn(_)))
+        self.hosts
+            .iter()
+            .any(|h| matches!(h.kind, HostKind::StackedOn(_)))
     }
 }
 
@@ -335,7 +337,13 @@ impl Host {
 pub fn floating_name(a: &Address) -> String {
     format!("{}:{}", a.addr, a.port)
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "+-._".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "+-._".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 

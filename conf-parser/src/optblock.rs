@@ -78,7 +78,11 @@ pub struct Routed {
 
 /// Finds the option for `name` in the block's sections; `fencing` in a resource-level
 /// `disk {}` is the only net option reachable from there.
-fn find_in_block(name: &str, block: BlockKind, dialect: Dialect) -> Option<(&'static OptionDef, &'static Spec)> {
+fn find_in_block(
+    name: &str,
+    block: BlockKind,
+    dialect: Dialect,
+) -> Option<(&'static OptionDef, &'static Spec)> {
     block.sections(dialect).iter().find_map(|&section| {
         if block == BlockKind::ResourceDisk && section == Section::Net && name != "fencing" {
             return None;
@@ -88,7 +92,12 @@ fn find_in_block(name: &str, block: BlockKind, dialect: Dialect) -> Option<(&'st
 }
 
 /// Interprets the statements of an option block.
-pub fn parse_block(stmts: &[Stmt], block: BlockKind, dialect: Dialect, diags: &mut Diagnostics) -> Vec<Routed> {
+pub fn parse_block(
+    stmts: &[Stmt],
+    block: BlockKind,
+    dialect: Dialect,
+    diags: &mut Diagnostics,
+) -> Vec<Routed> {
     parse_block_hoisting(stmts, block, dialect, diags, &[]).0
 }
 
@@ -116,17 +125,32 @@ pub fn parse_block_hoisting<'s>(
     (out, hoisted)
 }
 
-fn parse_option(stmt: &Stmt, block: BlockKind, dialect: Dialect, diags: &mut Diagnostics) -> Option<Routed> {
+fn parse_option(
+    stmt: &Stmt,
+    block: BlockKind,
+    dialect: Dialect,
+    diags: &mut Diagnostics,
+) -> Option<Routed> {
     let kw = stmt.keyword();
     if stmt.block.is_some() {
         diags.push(
-            Diagnostic::error(kw.span, format!("`{}` cannot have a block inside `{} {{ }}`", kw.text, block.keyword()))
-                .hint("is a `}` missing before this line?"),
+            Diagnostic::error(
+                kw.span,
+                format!(
+                    "`{}` cannot have a block inside `{} {{ }}`",
+                    kw.text,
+                    block.keyword()
+                ),
+            )
+            .hint("is a `}` missing before this line?"),
         );
         return None;
     }
     if kw.kind == TokenKind::Quoted || !matches!(kw.kind, TokenKind::Word) {
-        diags.push(Diagnostic::error(kw.span, format!("expected an option name, found `{}`", kw.text)));
+        diags.push(Diagnostic::error(
+            kw.span,
+            format!("expected an option name, found `{}`", kw.text),
+        ));
         return None;
     }
     // `_unknown NAME;` comes from `drbdsetup show`: an option this drbdsetup did not know.
@@ -134,7 +158,9 @@ fn parse_option(stmt: &Stmt, block: BlockKind, dialect: Dialect, diags: &mut Dia
         return None;
     }
     let written = kw.text.as_str();
-    if block == BlockKind::Startup && (written == "become-primary-on" || written == "stacked-timeouts") {
+    if block == BlockKind::Startup
+        && (written == "become-primary-on" || written == "stacked-timeouts")
+    {
         return startup_special(stmt, dialect, diags);
     }
     let (no_prefix, bare) = match written.strip_prefix("no-") {
@@ -159,17 +185,29 @@ fn parse_option(stmt: &Stmt, block: BlockKind, dialect: Dialect, diags: &mut Dia
     let value = match args {
         [] => Some(if no_prefix { "no" } else { "yes" }.to_string()),
         [v] if v.is_value() => {
-            if let Err(d) = check_value(def, spec, &v.text, v.span) {
+            // `resync-after` names a resource (RES[/VNR]); drbdadm checks it after parsing.
+            let checked_later = def.name == "resync-after";
+            if checked_later {
+            } else if let Err(d) = check_value(def, spec, &v.text, v.span) {
                 diags.push(d);
             }
             Some(v.text.clone())
         }
         [v] => {
-            diags.push(crate::values::unexpected(v, &format!("a value for `{}`", def.name)));
+            diags.push(crate::values::unexpected(
+                v,
+                &format!("a value for `{}`", def.name),
+            ));
             return None;
         }
         [first, second, ..] => {
-            let mut d = Diagnostic::error(second.span, format!("`{}` takes one value, found `{}` after `{}`", def.name, second.text, first.text));
+            let mut d = Diagnostic::error(
+                second.span,
+                format!(
+                    "`{}` takes one value, found `{}` after `{}`",
+                    def.name, second.text, first.text
+                ),
+            );
             if second.span.file == first.span.file {
                 d = d.hint(format!("is a `;` missing after `{}`?", first.text));
             }
@@ -178,14 +216,28 @@ fn parse_option(stmt: &Stmt, block: BlockKind, dialect: Dialect, diags: &mut Dia
             return None;
         }
     };
-    Some(Routed { section: spec.section, opt: Opt { name: def.name.to_string(), value, span: stmt.span } })
+    Some(Routed {
+        section: spec.section,
+        opt: Opt {
+            name: def.name.to_string(),
+            value,
+            span: stmt.span,
+        },
+    })
 }
 
 /// `become-primary-on` (8.4 startup option, ignored by DRBD 9) and `stacked-timeouts`.
 fn startup_special(stmt: &Stmt, dialect: Dialect, diags: &mut Diagnostics) -> Option<Routed> {
     let kw = stmt.keyword();
     if kw.text == "stacked-timeouts" {
-        return Some(Routed { section: Section::Startup, opt: Opt { name: kw.text.clone(), value: None, span: stmt.span } });
+        return Some(Routed {
+            section: Section::Startup,
+            opt: Opt {
+                name: kw.text.clone(),
+                value: None,
+                span: stmt.span,
+            },
+        });
     }
     if dialect == Dialect::V9 {
         diags.push(
@@ -194,36 +246,76 @@ fn startup_special(stmt: &Stmt, dialect: Dialect, diags: &mut Diagnostics) -> Op
         );
         return None;
     }
-    let value = stmt.args().iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-    Some(Routed { section: Section::Startup, opt: Opt { name: kw.text.clone(), value: Some(value), span: stmt.span } })
+    let value = stmt
+        .args()
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Routed {
+        section: Section::Startup,
+        opt: Opt {
+            name: kw.text.clone(),
+            value: Some(value),
+            span: stmt.span,
+        },
+    })
 }
 
-fn report_unknown(stmt: &Stmt, written: &str, bare: &str, block: BlockKind, dialect: Dialect, diags: &mut Diagnostics) {
+fn report_unknown(
+    stmt: &Stmt,
+    written: &str,
+    bare: &str,
+    block: BlockKind,
+    dialect: Dialect,
+    diags: &mut Diagnostics,
+) {
     let span = stmt.keyword().span;
     let here = block.keyword();
     if let Some(r) = legacy::retired(bare) {
         diags.push(
-            Diagnostic::warning(span, format!("`{bare}` was removed in DRBD {}; ignoring it", r.dropped_in))
-                .hint(format!("use {}", r.replacement)),
+            Diagnostic::warning(
+                span,
+                format!("`{bare}` was removed in DRBD {}; ignoring it", r.dropped_in),
+            )
+            .hint(format!("use {}", r.replacement)),
         );
         return;
     }
     if let Some(new) = legacy::syncer_alias(bare) {
-        let sec = find_in_block(new, BlockKind::Syncer, dialect).map(|(_, s)| s.section.block_keyword()).unwrap_or("disk");
+        let sec = find_in_block(new, BlockKind::Syncer, dialect)
+            .map(|(_, s)| s.section.block_keyword())
+            .unwrap_or("disk");
         diags.push(
             Diagnostic::error(span, format!("unknown option `{written}` in `{here} {{ }}`"))
                 .hint(format!("`{bare}` moved from `syncer` to `{sec}` as `{new}` in 8.4: write `{new}` in `{sec} {{ }}`")),
         );
         return;
     }
-    let mut d = Diagnostic::error(span, format!("unknown option `{written}` in `{here} {{ }}`"));
+    let mut d = Diagnostic::error(
+        span,
+        format!("unknown option `{written}` in `{here} {{ }}`"),
+    );
     // The option exists, but in another section or only in the other dialect.
     let rows: Vec<&OptionDef> = options::OPTIONS.iter().filter(|o| o.name == bare).collect();
-    if let Some(spec) = rows.iter().find_map(|o| o.spec(dialect)).filter(|s| s.section != Section::Command) {
-        d = d.hint(format!("`{bare}` belongs in `{} {{ }}`, not in `{here} {{ }}`", spec.section.block_keyword()));
+    if let Some(spec) = rows
+        .iter()
+        .find_map(|o| o.spec(dialect))
+        .filter(|s| s.section != Section::Command)
+    {
+        d = d.hint(format!(
+            "`{bare}` belongs in `{} {{ }}`, not in `{here} {{ }}`",
+            spec.section.block_keyword()
+        ));
     } else if let Some(other) = rows.iter().find_map(|o| {
-        let other = if dialect == Dialect::V9 { Dialect::V84 } else { Dialect::V9 };
-        o.spec(other).filter(|s| s.section != Section::Command).map(|s| (other, s))
+        let other = if dialect == Dialect::V9 {
+            Dialect::V84
+        } else {
+            Dialect::V9
+        };
+        o.spec(other)
+            .filter(|s| s.section != Section::Command)
+            .map(|s| (other, s))
     }) {
         d = d.hint(format!(
             "`{bare}` is a DRBD {} option (in `{} {{ }}`); this configuration is read for DRBD {}",
@@ -238,8 +330,19 @@ fn report_unknown(stmt: &Stmt, written: &str, bare: &str, block: BlockKind, dial
         }
         if let Some(s) = suggest(bare, names.iter().copied()) {
             d = d.hint(format!("did you mean `{s}`?"));
-        } else if let Some(s) = suggest(bare, options::OPTIONS.iter().filter(|o| o.spec(dialect).is_some()).map(|o| o.name)) {
-            let sec = options::OPTIONS.iter().find(|o| o.name == s).and_then(|o| o.spec(dialect)).map(|s| s.section.block_keyword()).unwrap_or(here);
+        } else if let Some(s) = suggest(
+            bare,
+            options::OPTIONS
+                .iter()
+                .filter(|o| o.spec(dialect).is_some())
+                .map(|o| o.name),
+        ) {
+            let sec = options::OPTIONS
+                .iter()
+                .find(|o| o.name == s)
+                .and_then(|o| o.spec(dialect))
+                .map(|s| s.section.block_keyword())
+                .unwrap_or(here);
             d = d.hint(format!("did you mean `{s}` (in `{sec} {{ }}`)?"));
         }
     }
@@ -247,52 +350,96 @@ fn report_unknown(stmt: &Stmt, written: &str, bare: &str, block: BlockKind, dial
 }
 
 /// Checks a value against the option's type; the value itself is kept verbatim.
-pub fn check_value(def: &OptionDef, spec: &Spec, value: &str, span: crate::source::Span) -> Result<(), Diagnostic> {
+pub fn check_value(
+    def: &OptionDef,
+    spec: &Spec,
+    value: &str,
+    span: crate::source::Span,
+) -> Result<(), Diagnostic> {
     let name = def.name;
     match spec.ty {
         ValueType::Flag | ValueType::Bool { .. } => {
             if value != "yes" && value != "no" {
-                return Err(Diagnostic::error(span, format!("`{name}` takes `yes` or `no`, not `{value}`")));
+                return Err(Diagnostic::error(
+                    span,
+                    format!("`{name}` takes `yes` or `no`, not `{value}`"),
+                ));
             }
         }
-        ValueType::Numeric { min, max, scale, unit, implicit_clamp, .. } => {
+        ValueType::Numeric {
+            min,
+            max,
+            scale,
+            unit,
+            implicit_clamp,
+            ..
+        } => {
             let n = parse_number(value, scale).map_err(|e| match e {
-                UnitError::BadUnit(_) => Diagnostic::error(span, format!("`{value}` has an unknown unit for `{name}`"))
-                    .hint("units are K, M, G (powers of 1024) and s (512-byte sectors)"),
+                UnitError::BadUnit(_) => {
+                    Diagnostic::error(span, format!("`{value}` has an unknown unit for `{name}`"))
+                        .hint("units are K, M, G (powers of 1024) and s (512-byte sectors)")
+                }
                 e => Diagnostic::error(span, format!("`{name}`: {e}")),
             })?;
             if !implicit_clamp && (n < min || n > max) {
                 let unit_note = describe_unit(scale, unit);
                 return Err(Diagnostic::error(
                     span,
-                    format!("value `{value}` for `{name}` is too {}: allowed {min}..{max}{unit_note}", if n < min { "small" } else { "big" }),
+                    format!(
+                        "value `{value}` for `{name}` is too {}: allowed {min}..{max}{unit_note}",
+                        if n < min { "small" } else { "big" }
+                    ),
                 ));
             }
         }
         ValueType::Enum { values, nocase, .. } => {
-            let ok = values.iter().any(|(v, _)| if nocase { v.eq_ignore_ascii_case(value) } else { *v == value });
+            let ok = values.iter().any(|(v, _)| {
+                if nocase {
+                    v.eq_ignore_ascii_case(value)
+                } else {
+                    *v == value
+                }
+            });
             if !ok {
                 let allowed: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
-                let mut d = Diagnostic::error(span, format!("`{value}` is not a valid value for `{name}`"))
-                    .hint(format!("allowed values are: {}", allowed.join(" | ")));
+                let mut d =
+                    Diagnostic::error(span, format!("`{value}` is not a valid value for `{name}`"))
+                        .hint(format!("allowed values are: {}", allowed.join(" | ")));
                 if let Some(s) = suggest(value, allowed.iter().copied()) {
                     d = d.hint(format!("did you mean `{s}`?"));
                 }
                 return Err(d);
             }
         }
-        ValueType::EnumNum { values, min, max, .. } => {
+        ValueType::EnumNum {
+            values, min, max, ..
+        } => {
             let ok = values.iter().any(|(v, _)| *v == value)
-                || value.parse::<i64>().map(|n| n >= min && n <= max).unwrap_or(false);
+                || value
+                    .parse::<i64>()
+                    .map(|n| n >= min && n <= max)
+                    .unwrap_or(false);
             if !ok {
                 let allowed: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
-                return Err(Diagnostic::error(span, format!("`{value}` is not a valid value for `{name}`"))
-                    .hint(format!("allowed values are: {} or a number {min}..{max}", allowed.join(" | "))));
+                return Err(Diagnostic::error(
+                    span,
+                    format!("`{value}` is not a valid value for `{name}`"),
+                )
+                .hint(format!(
+                    "allowed values are: {} or a number {min}..{max}",
+                    allowed.join(" | ")
+                )));
             }
         }
         ValueType::String { max_len } => {
             if max_len > 0 && value.len() >= max_len {
-                return Err(Diagnostic::error(span, format!("value for `{name}` is too long: at most {} characters", max_len - 1)));
+                return Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "value for `{name}` is too long: at most {} characters",
+                        max_len - 1
+                    ),
+                ));
             }
         }
         ValueType::KeySerial => {}

@@ -21,7 +21,11 @@ pub struct Span {
 impl Span {
     /// A span covering both `self` and `other` (same file).
     pub fn to(self, other: Span) -> Span {
-        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -50,7 +54,12 @@ impl SourceFile {
     fn new(name: String, canonical: Option<PathBuf>, text: String) -> SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
-        SourceFile { name, canonical, text, line_starts }
+        SourceFile {
+            name,
+            canonical,
+            text,
+            line_starts,
+        }
     }
 
     /// Line and column of a byte offset.
@@ -61,15 +70,26 @@ impl SourceFile {
         };
         let start = self.line_starts[line_idx] as usize;
         let end = (offset as usize).min(self.text.len());
-        let col = self.text.get(start..end).map_or(end - start, |s| s.chars().count());
-        LineCol { line: line_idx as u32 + 1, col: col as u32 + 1 }
+        let col = self
+            .text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
+        LineCol {
+            line: line_idx as u32 + 1,
+            col: col as u32 + 1,
+        }
     }
 
     /// The text of 1-based line `line`, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
         let idx = (line.max(1) - 1) as usize;
-        let Some(&start) = self.line_starts.get(idx) else { return "" };
-        let end = self.line_starts.get(idx + 1).map_or(self.text.len(), |&e| e as usize - 1);
+        let Some(&start) = self.line_starts.get(idx) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&e| e as usize - 1);
         self.text.get(start as usize..end).unwrap_or("")
     }
 
@@ -102,12 +122,17 @@ impl SourceMap {
 
     /// Whether a file with this canonical path was already read.
     pub fn contains(&self, canonical: &Path) -> bool {
-        self.files.iter().any(|f| f.canonical.as_deref() == Some(canonical))
+        self.files
+            .iter()
+            .any(|f| f.canonical.as_deref() == Some(canonical))
     }
 
     /// The source text of a span.
     pub fn text(&self, span: Span) -> &str {
-        self.file(span.file).text.get(span.start as usize..span.end as usize).unwrap_or("")
+        self.file(span.file)
+            .text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
     }
 
     /// `file`, line and column of the start of a span.

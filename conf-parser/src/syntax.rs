@@ -47,7 +47,11 @@ pub struct Block {
 
 /// Builds the statement tree of one file's tokens (moved into the tree, not copied).
 pub fn parse(tokens: Vec<Token>, diags: &mut Diagnostics) -> Vec<Stmt> {
-    let mut p = Parser { tokens, pos: 0, diags };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        diags,
+    };
     p.stmts(None)
 }
 
@@ -79,16 +83,17 @@ impl Parser<'_> {
                 }
                 TokenKind::Punct(';') => {
                     self.diags.push(
-                        Diagnostic::error(tok.span, "empty statement (a stray `;`)").hint("remove the extra `;`"),
+                        Diagnostic::error(tok.span, "empty statement (a stray `;`)")
+                            .hint("remove the extra `;`"),
                     );
                     self.pos += 1;
                 }
                 TokenKind::Punct('{') => {
                     let span = tok.span;
-                    self.diags.push(
-                        Diagnostic::error(span, "a block without a keyword")
-                            .hint("a block belongs to a statement such as `net {` or `on alpha {`"),
-                    );
+                    self.diags
+                        .push(Diagnostic::error(span, "a block without a keyword").hint(
+                            "a block belongs to a statement such as `net {` or `on alpha {`",
+                        ));
                     self.pos += 1;
                     // Parse and drop the anonymous block so its contents are still checked
                     // for structure and the braces stay balanced.
@@ -110,7 +115,11 @@ impl Parser<'_> {
                     let words = self.take(start);
                     let span = words[0].span.to(end);
                     self.pos += 1;
-                    return Stmt { words, block: None, span };
+                    return Stmt {
+                        words,
+                        block: None,
+                        span,
+                    };
                 }
                 TokenKind::Punct('{') => {
                     let open = tok.span;
@@ -119,7 +128,11 @@ impl Parser<'_> {
                     let block = self.block(open);
                     let end = block.close.unwrap_or_else(|| self.last_span());
                     let span = words[0].span.to(end);
-                    return Stmt { words, block: Some(block), span };
+                    return Stmt {
+                        words,
+                        block: Some(block),
+                        span,
+                    };
                 }
                 TokenKind::Punct('}') => break,
                 _ => self.pos += 1,
@@ -128,14 +141,26 @@ impl Parser<'_> {
         // Ended at `}` or at the end of the file without `;`.
         let words = self.take(start);
         let last = words.last().map(|t| t.span).unwrap_or_default();
-        let after = Span { file: last.file, start: last.end, end: last.end };
-        let what = words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let after = Span {
+            file: last.file,
+            start: last.end,
+            end: last.end,
+        };
+        let what = words
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         self.diags.push(
             Diagnostic::error(after, format!("missing `;` after `{}`", shorten(&what)))
                 .hint("every statement ends with `;` unless it has a `{ ... }` block"),
         );
         let span = words[0].span.to(last);
-        Stmt { words, block: None, span }
+        Stmt {
+            words,
+            block: None,
+            span,
+        }
     }
 
     // block := "{" stmts "}"
@@ -160,7 +185,10 @@ impl Parser<'_> {
 
     /// Moves the tokens `start..pos` out of the stream (each token is used once).
     fn take(&mut self, start: usize) -> Vec<Token> {
-        self.tokens[start..self.pos].iter_mut().map(std::mem::take).collect()
+        self.tokens[start..self.pos]
+            .iter_mut()
+            .map(std::mem::take)
+            .collect()
     }
 
     fn last_span(&self) -> Span {

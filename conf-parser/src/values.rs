@@ -12,14 +12,61 @@ pub type VResult<T> = Result<T, Diagnostic>;
 
 /// Keywords of the config language; as host or resource names they must be quoted.
 pub const KEYWORDS: &[&str] = &[
-    "on", "stacked-on-top-of", "floating", "no", "net", "yes", "ask", "via", "skip", "disk",
-    "host", "hosts", "port", "proxy", "minor", "inside", "volume", "syncer", "device", "global",
-    "common", "options", "outside", "address", "startup", "include", "handlers", "connection",
-    "outside-address", "connection-mesh", "resource", "meta-disk", "flexible-meta-disk",
-    "node-id", "template-file", "path", "tiebreaker", "sci", "ssocks", "sdp", "ipv4", "ipv6",
-    "minor-count", "disable-ip-verification", "udev-always-use-vnr", "dialog-refresh",
-    "usage-count", "cmd-timeout-short", "cmd-timeout-medium", "cmd-timeout-long",
-    "_this_host", "_remote_host", "_peer_node_id", "_cstate", "_unknown",
+    "on",
+    "stacked-on-top-of",
+    "floating",
+    "no",
+    "net",
+    "yes",
+    "ask",
+    "via",
+    "skip",
+    "disk",
+    "host",
+    "hosts",
+    "port",
+    "proxy",
+    "minor",
+    "inside",
+    "volume",
+    "syncer",
+    "device",
+    "global",
+    "common",
+    "options",
+    "outside",
+    "address",
+    "startup",
+    "include",
+    "handlers",
+    "connection",
+    "outside-address",
+    "connection-mesh",
+    "resource",
+    "meta-disk",
+    "flexible-meta-disk",
+    "node-id",
+    "template-file",
+    "path",
+    "tiebreaker",
+    "sci",
+    "ssocks",
+    "sdp",
+    "ipv4",
+    "ipv6",
+    "minor-count",
+    "disable-ip-verification",
+    "udev-always-use-vnr",
+    "dialog-refresh",
+    "usage-count",
+    "cmd-timeout-short",
+    "cmd-timeout-medium",
+    "cmd-timeout-long",
+    "_this_host",
+    "_remote_host",
+    "_peer_node_id",
+    "_cstate",
+    "_unknown",
 ];
 
 /// True if `word` is a reserved keyword.
@@ -31,27 +78,38 @@ pub fn is_keyword(word: &str) -> bool {
 /// and keywords must be quoted, as upstream's scanner makes them other tokens.
 pub fn name(tok: &Token, what: &str) -> VResult<String> {
     match tok.kind {
-        TokenKind::Quoted | TokenKind::Word if !(tok.kind == TokenKind::Word && is_keyword(&tok.text)) => {
+        TokenKind::Quoted | TokenKind::Word
+            if !(tok.kind == TokenKind::Word && is_keyword(&tok.text)) =>
+        {
             Ok(tok.text.clone())
         }
-        TokenKind::Word | TokenKind::Ipv4 | TokenKind::Ipv6 | TokenKind::Int => Err(Diagnostic::error(
-            tok.span,
-            format!("`{}` cannot be used as a {what} without quotes", tok.text),
-        )
-        .hint("host names that are IP addresses or keywords must be quoted")
-        .hint(format!("write `\"{}\"`", tok.text))),
+        TokenKind::Word | TokenKind::Ipv4 | TokenKind::Ipv6 | TokenKind::Int => {
+            Err(Diagnostic::error(
+                tok.span,
+                format!("`{}` cannot be used as a {what} without quotes", tok.text),
+            )
+            .hint("host names that are IP addresses or keywords must be quoted")
+            .hint(format!("write `\"{}\"`", tok.text)))
+        }
         _ => Err(unexpected(tok, &format!("a {what}"))),
     }
 }
 
 /// "expected X, found Y" for a token.
 pub fn unexpected(tok: &Token, expected: &str) -> Diagnostic {
-    let mut d = Diagnostic::error(tok.span, format!("expected {expected}, found `{}`", tok.text));
+    let mut d = Diagnostic::error(
+        tok.span,
+        format!("expected {expected}, found `{}`", tok.text),
+    );
     if let TokenKind::Stray(c) = tok.kind {
         if c == '@' {
-            d = d.hint("`@@NAME@@` looks like a template placeholder: replace it with the real value");
+            d = d.hint(
+                "`@@NAME@@` looks like a template placeholder: replace it with the real value",
+            );
         } else {
-            d = d.hint(format!("`{c}` is not allowed here; quote values that contain it"));
+            d = d.hint(format!(
+                "`{c}` is not allowed here; quote values that contain it"
+            ));
         }
     }
     d
@@ -59,26 +117,38 @@ pub fn unexpected(tok: &Token, expected: &str) -> Diagnostic {
 
 /// A point right after a token, for "missing X after Y" messages.
 pub fn after(tok: &Token) -> Span {
-    Span { file: tok.span.file, start: tok.span.end, end: tok.span.end }
+    Span {
+        file: tok.span.file,
+        start: tok.span.end,
+        end: tok.span.end,
+    }
 }
 
 /// A non-negative integer token (upstream's TK_INTEGER: at most 8 digits).
 pub fn integer(tok: &Token, what: &str) -> VResult<u32> {
-    if tok.kind == TokenKind::Int || (tok.kind == TokenKind::Word && tok.text.chars().all(|c| c.is_ascii_digit())) {
+    if tok.kind == TokenKind::Int
+        || (tok.kind == TokenKind::Word && tok.text.chars().all(|c| c.is_ascii_digit()))
+    {
         if let Ok(n) = tok.text.parse::<u32>() {
             if tok.text.len() <= 8 {
                 return Ok(n);
             }
         }
     }
-    Err(Diagnostic::error(tok.span, format!("{what} must be a number, found `{}`", tok.text)))
+    Err(Diagnostic::error(
+        tok.span,
+        format!("{what} must be a number, found `{}`", tok.text),
+    ))
 }
 
 /// An integer within `min..=max`.
 pub fn ranged(tok: &Token, what: &str, min: u32, max: u32) -> VResult<u32> {
     let n = integer(tok, what)?;
     if n < min || n > max {
-        return Err(Diagnostic::error(tok.span, format!("{what} {n} is out of range: allowed {min}..{max}")));
+        return Err(Diagnostic::error(
+            tok.span,
+            format!("{what} {n} is out of range: allowed {min}..{max}"),
+        ));
     }
     Ok(n)
 }
@@ -87,17 +157,23 @@ pub fn ranged(tok: &Token, what: &str, min: u32, max: u32) -> VResult<u32> {
 /// Returns the address and the number of tokens it used.
 pub fn address(args: &[Token], stmt_span: Span) -> VResult<(Address, usize)> {
     let Some(first) = args.first() else {
-        return Err(Diagnostic::error(stmt_span, "address is missing").hint("write `address 10.0.0.1:7789;`"));
+        return Err(Diagnostic::error(stmt_span, "address is missing")
+            .hint("write `address 10.0.0.1:7789;`"));
     };
     let (af, mut i) = match first.text.as_str() {
-        "ipv4" | "ipv6" | "ssocks" | "sdp" | "sci" if first.kind == TokenKind::Word => (first.text.as_str(), 1),
+        "ipv4" | "ipv6" | "ssocks" | "sdp" | "sci" if first.kind == TokenKind::Word => {
+            (first.text.as_str(), 1)
+        }
         _ => ("ipv4", 0),
     };
     let af = if af == "sci" { "ssocks" } else { af };
     let tok = |i: usize| args.get(i);
     let missing = |what: &str| {
-        Diagnostic::error(args.last().map(after).unwrap_or(stmt_span), format!("address is missing {what}"))
-            .hint("addresses are written `10.0.0.1:7789` or `ipv6 [fd00::1]:7789`")
+        Diagnostic::error(
+            args.last().map(after).unwrap_or(stmt_span),
+            format!("address is missing {what}"),
+        )
+        .hint("addresses are written `10.0.0.1:7789` or `ipv6 [fd00::1]:7789`")
     };
     let addr_tok;
     if af == "ipv6" {
@@ -124,17 +200,26 @@ pub fn address(args: &[Token], stmt_span: Span) -> VResult<(Address, usize)> {
         match addr_tok.kind {
             TokenKind::Ipv4 => {}
             TokenKind::Ipv6 => {
-                return Err(Diagnostic::error(addr_tok.span, "IPv6 addresses need the `ipv6` keyword and brackets")
-                    .hint(format!("write `ipv6 [{}]:PORT`", addr_tok.text)))
+                return Err(Diagnostic::error(
+                    addr_tok.span,
+                    "IPv6 addresses need the `ipv6` keyword and brackets",
+                )
+                .hint(format!("write `ipv6 [{}]:PORT`", addr_tok.text)))
             }
             TokenKind::Punct('[') => {
-                return Err(Diagnostic::error(addr_tok.span, "a bracketed address needs the `ipv6` keyword")
-                    .hint("write `ipv6 [fd00::1]:7789`"))
+                return Err(Diagnostic::error(
+                    addr_tok.span,
+                    "a bracketed address needs the `ipv6` keyword",
+                )
+                .hint("write `ipv6 [fd00::1]:7789`"))
             }
             TokenKind::Word | TokenKind::Quoted => {
                 return Err(Diagnostic::error(
                     addr_tok.span,
-                    format!("`{}` is not an IP address; DRBD needs IP addresses here, not host names", addr_tok.text),
+                    format!(
+                        "`{}` is not an IP address; DRBD needs IP addresses here, not host names",
+                        addr_tok.text
+                    ),
                 ))
             }
             _ => return Err(unexpected(addr_tok, "an IP address")),
@@ -145,8 +230,10 @@ pub fn address(args: &[Token], stmt_span: Span) -> VResult<(Address, usize)> {
         Some(t) if t.is_punct(':') => i += 1,
         Some(t) => return Err(unexpected(t, "`:` and a port")),
         None => {
-            return Err(Diagnostic::error(after(addr_tok), "address is missing its port")
-                .hint(format!("write `{}:7789`", addr_tok.text)))
+            return Err(
+                Diagnostic::error(after(addr_tok), "address is missing its port")
+                    .hint(format!("write `{}:7789`", addr_tok.text)),
+            )
         }
     }
     let port_tok = tok(i).ok_or_else(|| missing("its port"))?;
@@ -154,12 +241,23 @@ pub fn address(args: &[Token], stmt_span: Span) -> VResult<(Address, usize)> {
     let _ = port;
     i += 1;
     let span = first.span.to(port_tok.span);
-    Ok((Address { af: af.to_string(), addr: addr_tok.text.clone(), port: port_tok.text.clone(), span }, i))
+    Ok((
+        Address {
+            af: af.to_string(),
+            addr: addr_tok.text.clone(),
+            port: port_tok.text.clone(),
+            span,
+        },
+        i,
+    ))
 }
 
 /// The minor in a device name `/dev/drbdN`, `drbdN` or `N` (upstream's `dt_minor_of_dev`).
 pub fn minor_of_name(name: &str) -> Option<u32> {
-    let digits = name.strip_prefix("/dev/drbd").or_else(|| name.strip_prefix("drbd")).unwrap_or(name);
+    let digits = name
+        .strip_prefix("/dev/drbd")
+        .or_else(|| name.strip_prefix("drbd"))
+        .unwrap_or(name);
     if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         digits.parse().ok()
     } else {
@@ -197,8 +295,13 @@ pub fn device(args: &[Token], stmt_span: Span) -> Result<(Device, Vec<Diagnostic
         (Some((p, tok)), None) => match minor_of_name(p) {
             Some(m) => Some(m),
             None => {
-                return Err(Diagnostic::error(tok.span, format!("no minor given, and `{p}` contains no minor number"))
-                    .hint(format!("write `device {p} minor N;` or `device /dev/drbdN;`")))
+                return Err(Diagnostic::error(
+                    tok.span,
+                    format!("no minor given, and `{p}` contains no minor number"),
+                )
+                .hint(format!(
+                    "write `device {p} minor N;` or `device /dev/drbdN;`"
+                )))
             }
         },
         (Some((p, tok)), Some(m)) => {
@@ -212,24 +315,45 @@ pub fn device(args: &[Token], stmt_span: Span) -> Result<(Device, Vec<Diagnostic
                 }
             } else if p.starts_with("/dev/drbd_") {
                 warnings.push(
-                    Diagnostic::warning(tok.span, format!("udev no longer creates arbitrary device names such as `{p}`"))
-                        .hint(format!("use `device /dev/drbd{m} minor {m};` (or `mknod {p} b 147 {m}`)")),
+                    Diagnostic::warning(
+                        tok.span,
+                        format!("udev no longer creates arbitrary device names such as `{p}`"),
+                    )
+                    .hint(format!(
+                        "use `device /dev/drbd{m} minor {m};` (or `mknod {p} b 147 {m}`)"
+                    )),
                 );
             } else {
-                return Err(Diagnostic::error(tok.span, "explicit device names should be of the form /dev/drbd<minor>")
-                    .hint("arbitrary names must start with `/dev/drbd_`"));
+                return Err(Diagnostic::error(
+                    tok.span,
+                    "explicit device names should be of the form /dev/drbd<minor>",
+                )
+                .hint("arbitrary names must start with `/dev/drbd_`"));
             }
             Some(m)
         }
     };
-    Ok((Device { path: path.map(|(p, _)| p), minor, span }, warnings))
+    Ok((
+        Device {
+            path: path.map(|(p, _)| p),
+            minor,
+            span,
+        },
+        warnings,
+    ))
 }
 
 /// meta-disk := "internal" | DEV | DEV "[" N "]"
 pub fn meta_disk(args: &[Token], stmt_span: Span, keyword: &str) -> VResult<MetaDisk> {
-    let usage = format!("write `{keyword} internal;`, `{keyword} /dev/sdb1;` or `{keyword} /dev/sdb1[0];`");
+    let usage =
+        format!("write `{keyword} internal;`, `{keyword} /dev/sdb1;` or `{keyword} /dev/sdb1[0];`");
     let dev = match args.first() {
-        None => return Err(Diagnostic::error(stmt_span, format!("{keyword} is missing its device")).hint(usage)),
+        None => {
+            return Err(
+                Diagnostic::error(stmt_span, format!("{keyword} is missing its device"))
+                    .hint(usage),
+            )
+        }
         Some(t) if t.is_value() => t,
         Some(t) => return Err(unexpected(t, "a device or `internal`").hint(usage)),
     };
@@ -245,8 +369,10 @@ pub fn meta_disk(args: &[Token], stmt_span: Span, keyword: &str) -> VResult<Meta
             let idx = ranged(n, "meta-disk index", 0, 255)?;
             Ok(MetaDisk::Indexed(dev.text.clone(), idx))
         }
-        [open, ..] if open.is_punct('[') => Err(Diagnostic::error(open.span, "malformed meta-disk index")
-            .hint(format!("index syntax is `{}[0]`", dev.text))),
+        [open, ..] if open.is_punct('[') => {
+            Err(Diagnostic::error(open.span, "malformed meta-disk index")
+                .hint(format!("index syntax is `{}[0]`", dev.text)))
+        }
         [n, ..] if n.kind == TokenKind::Int => Err(Diagnostic::error(
             n.span,
             format!("meta-disk index `{}` must be in brackets", n.text),

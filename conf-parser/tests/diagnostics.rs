@@ -17,64 +17,121 @@ const BASE_HOSTS: &str = "on a { address 10.0.0.1:7789; } on b { address 10.0.0.
 #[test]
 fn unquoted_ip_as_host_name() {
     let out = v9("resource r0 {\n  on 10.0.0.1 { disk /dev/x; }\n}\n");
-    assert!(out.contains("t.res:2:6: error: `10.0.0.1` cannot be used as a host name without quotes"), "{out}");
-    assert!(out.contains("hint: host names that are IP addresses or keywords must be quoted"), "{out}");
+    assert!(
+        out.contains("t.res:2:6: error: `10.0.0.1` cannot be used as a host name without quotes"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: host names that are IP addresses or keywords must be quoted"),
+        "{out}"
+    );
 }
 
 #[test]
 fn missing_semicolon_is_reported_where_it_is_missing() {
-    let out = v9("resource r0 {\n  volume 0 {\n    disk /dev/vg/r0\n    meta-disk internal;\n  }\n}\n");
-    assert!(out.contains("t.res:4:5: error: `disk` takes one device, found `meta-disk` after `/dev/vg/r0`"), "{out}");
-    assert!(out.contains("is a `;` missing after `/dev/vg/r0`?"), "{out}");
+    let out =
+        v9("resource r0 {\n  volume 0 {\n    disk /dev/vg/r0\n    meta-disk internal;\n  }\n}\n");
+    assert!(
+        out.contains(
+            "t.res:4:5: error: `disk` takes one device, found `meta-disk` after `/dev/vg/r0`"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("is a `;` missing after `/dev/vg/r0`?"),
+        "{out}"
+    );
 }
 
 #[test]
 fn misspelled_option_gets_a_suggestion() {
-    let out = v9(&format!("resource r0 {{ {BASE_HOSTS} disk {{ resync-rat 10M; }} }}"));
-    assert!(out.contains("error: unknown option `resync-rat` in `disk { }`"), "{out}");
+    let out = v9(&format!(
+        "resource r0 {{ {BASE_HOSTS} disk {{ resync-rat 10M; }} }}"
+    ));
+    assert!(
+        out.contains("error: unknown option `resync-rat` in `disk { }`"),
+        "{out}"
+    );
     assert!(out.contains("did you mean `resync-rate`?"), "{out}");
 }
 
 #[test]
 fn option_in_the_wrong_section_names_the_right_one() {
-    let out = v9(&format!("resource r0 {{ {BASE_HOSTS} net {{ resync-rate 10M; }} }}"));
-    assert!(out.contains("`resync-rate` belongs in `disk { }`, not in `net { }`"), "{out}");
+    let out = v9(&format!(
+        "resource r0 {{ {BASE_HOSTS} net {{ resync-rate 10M; }} }}"
+    ));
+    assert!(
+        out.contains("`resync-rate` belongs in `disk { }`, not in `net { }`"),
+        "{out}"
+    );
 }
 
 #[test]
 fn syncer_alias_outside_syncer_explains_the_move() {
-    let out = v9(&format!("resource r0 {{ {BASE_HOSTS} disk {{ rate 10M; }} }}"));
-    assert!(out.contains("`rate` moved from `syncer` to `disk` as `resync-rate` in 8.4"), "{out}");
+    let out = v9(&format!(
+        "resource r0 {{ {BASE_HOSTS} disk {{ rate 10M; }} }}"
+    ));
+    assert!(
+        out.contains("`rate` moved from `syncer` to `disk` as `resync-rate` in 8.4"),
+        "{out}"
+    );
 }
 
 #[test]
 fn range_errors_print_the_range_and_unit() {
-    let out = v9(&format!("resource r0 {{ {BASE_HOSTS} net {{ max-buffers 99999999; }} }}"));
-    assert!(out.contains("value `99999999` for `max-buffers` is too big: allowed 32..131072"), "{out}");
-    let out = v9(&format!("resource r0 {{ {BASE_HOSTS} disk {{ resync-rate 100G; }} }}"));
+    let out = v9(&format!(
+        "resource r0 {{ {BASE_HOSTS} net {{ max-buffers 99999999; }} }}"
+    ));
+    assert!(
+        out.contains("value `99999999` for `max-buffers` is too big: allowed 32..131072"),
+        "{out}"
+    );
+    let out = v9(&format!(
+        "resource r0 {{ {BASE_HOSTS} disk {{ resync-rate 100G; }} }}"
+    ));
     assert!(out.contains("allowed 1..8388608 KiB"), "{out}");
 }
 
 #[test]
 fn enum_errors_list_the_values() {
-    let out = v9(&format!("resource r0 {{ {BASE_HOSTS} net {{ after-sb-0pri discard-zero-change; }} }}"));
-    assert!(out.contains("did you mean `discard-zero-changes`?"), "{out}");
-    assert!(out.contains("allowed values are: disconnect | discard-younger-primary"), "{out}");
+    let out = v9(&format!(
+        "resource r0 {{ {BASE_HOSTS} net {{ after-sb-0pri discard-zero-change; }} }}"
+    ));
+    assert!(
+        out.contains("did you mean `discard-zero-changes`?"),
+        "{out}"
+    );
+    assert!(
+        out.contains("allowed values are: disconnect | discard-younger-primary"),
+        "{out}"
+    );
 }
 
 #[test]
 fn index_without_brackets() {
     let out = v9("resource r0 { volume 0 { meta-disk /dev/vg/md 0; } }");
-    assert!(out.contains("hint: index syntax is `/dev/vg/md[0]`"), "{out}");
+    assert!(
+        out.contains("hint: index syntax is `/dev/vg/md[0]`"),
+        "{out}"
+    );
 }
 
 #[test]
 fn nine_only_options_on_84_name_both_versions() {
-    let out = check(Dialect::V84, &format!("resource r0 {{ {BASE_HOSTS} options {{ quorum majority; }} }}"));
+    let out = check(
+        Dialect::V84,
+        &format!("resource r0 {{ {BASE_HOSTS} options {{ quorum majority; }} }}"),
+    );
     assert!(out.contains("`quorum` is a DRBD 9 option"), "{out}");
     assert!(out.contains("read for DRBD 8.4"), "{out}");
-    let out = check(Dialect::V84, "resource r0 { connection { host a; host b; } }");
-    assert!(out.contains("`connection` needs DRBD 9; this configuration is read for DRBD 8.4"), "{out}");
+    let out = check(
+        Dialect::V84,
+        "resource r0 { connection { host a; host b; } }",
+    );
+    assert!(
+        out.contains("`connection` needs DRBD 9; this configuration is read for DRBD 8.4"),
+        "{out}"
+    );
 }
 
 #[test]

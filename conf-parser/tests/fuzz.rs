@@ -21,7 +21,27 @@ impl Rng {
     }
 }
 
-const INJECT: &[&str] = &["{", "}", ";", "\"", "[", "]", ":", "#", "\n", "no-", "on ", "volume 7 {", "\u{a0}", "9999999999", "-1", "ipv6 [", "@@X@@", "include \"*.none\";", "\\"];
+const INJECT: &[&str] = &[
+    "{",
+    "}",
+    ";",
+    "\"",
+    "[",
+    "]",
+    ":",
+    "#",
+    "\n",
+    "no-",
+    "on ",
+    "volume 7 {",
+    "\u{a0}",
+    "9999999999",
+    "-1",
+    "ipv6 [",
+    "@@X@@",
+    "include \"*.none\";",
+    "\\",
+];
 
 fn mutate(rng: &mut Rng, text: &str) -> String {
     let mut s: Vec<char> = text.chars().collect();
@@ -74,11 +94,19 @@ fn mutated_real_configs_never_panic_and_never_point_at_line_zero() {
     while cases < 20_000 && std::time::Instant::now() < deadline {
         let base = &corpus[rng.below(corpus.len())];
         let text = mutate(&mut rng, base);
-        let dialect = if rng.below(2) == 0 { Dialect::V9 } else { Dialect::V84 };
+        let dialect = if rng.below(2) == 0 {
+            Dialect::V9
+        } else {
+            Dialect::V84
+        };
         let cfg = parse_str("fuzz.res", &text, &ParseOptions::new(dialect));
         for d in cfg.diagnostics.iter() {
             let (_, lc) = cfg.sources.locate(d.span);
-            assert!(lc.line >= 1 && lc.col >= 1, "bad location for {:?} in:\n{text}", d.message);
+            assert!(
+                lc.line >= 1 && lc.col >= 1,
+                "bad location for {:?} in:\n{text}",
+                d.message
+            );
         }
         let _ = cfg.diagnostics.render(&cfg.sources);
         cases += 1;

@@ -13,13 +13,24 @@ fn fixtures() -> PathBuf {
 fn diagnostics(file: &str, dialect: Dialect) -> (String, bool) {
     let path = fixtures().join(file);
     let cfg = parse_file(&path, &ParseOptions::new(dialect)).expect("fixture is readable");
-    let dir = format!("{}/", fixtures().canonicalize().expect("fixtures dir").display());
-    (cfg.diagnostics.render(&cfg.sources).replace(&dir, ""), cfg.diagnostics.has_errors())
+    let dir = format!(
+        "{}/",
+        fixtures().canonicalize().expect("fixtures dir").display()
+    );
+    (
+        cfg.diagnostics.render(&cfg.sources).replace(&dir, ""),
+        cfg.diagnostics.has_errors(),
+    )
 }
 
 #[test]
 fn the_seed_configs_that_are_intact_parse_for_both_dialects() {
-    for f in ["000-amazon-template-filled.res", "001-drbd.conf", "002-heartbeat.conf", "003-drbd.conf"] {
+    for f in [
+        "000-amazon-template-filled.res",
+        "001-drbd.conf",
+        "002-heartbeat.conf",
+        "003-drbd.conf",
+    ] {
         for d in [Dialect::V84, Dialect::V9] {
             let (text, errors) = diagnostics(f, d);
             assert!(!errors, "{f} ({d:?}) must parse, got:\n{text}");
@@ -50,7 +61,15 @@ fn seed_diagnostics() {
 fn the_mangled_seed_reports_every_unclosed_block_and_the_retired_keywords() {
     let (text, errors) = diagnostics("004-iscsi-nfs-mangled.conf", Dialect::V9);
     assert!(errors);
-    assert_eq!(text.matches("this `{` is never closed").count(), 8, "{text}");
-    assert!(text.contains("004-iscsi-nfs-mangled.conf:6:3: warning: `incon-degr-cmd` was removed in DRBD 8.0"));
-    assert!(text.contains("004-iscsi-nfs-mangled.conf:13:5: warning: `on-disconnect` was removed in DRBD 8.0"));
+    assert_eq!(
+        text.matches("this `{` is never closed").count(),
+        8,
+        "{text}"
+    );
+    assert!(text.contains(
+        "004-iscsi-nfs-mangled.conf:6:3: warning: `incon-degr-cmd` was removed in DRBD 8.0"
+    ));
+    assert!(text.contains(
+        "004-iscsi-nfs-mangled.conf:13:5: warning: `on-disconnect` was removed in DRBD 8.0"
+    ));
 }

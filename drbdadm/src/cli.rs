@@ -57,7 +57,10 @@ fn needs_arg(name: &str) -> Option<bool> {
         return None;
     }
     let flaglike = rows.iter().all(|o| {
-        [o.v9, o.v84].iter().flatten().all(|s| matches!(s.ty, ValueType::Flag | ValueType::Bool { .. }))
+        [o.v9, o.v84]
+            .iter()
+            .flatten()
+            .all(|s| matches!(s.ty, ValueType::Flag | ValueType::Bool { .. }))
     });
     Some(!flaglike)
 }
@@ -85,7 +88,10 @@ pub fn parse(args: &[String], is_command: impl Fn(&str) -> bool) -> Result<Cli, 
                 if let Some(v) = &inline {
                     return Ok(v.clone());
                 }
-                let v = args.get(i).cloned().ok_or_else(|| UsageError(format!("option '--{what}' requires an argument")))?;
+                let v = args
+                    .get(i)
+                    .cloned()
+                    .ok_or_else(|| UsageError(format!("option '--{what}' requires an argument")))?;
                 i += 1;
                 Ok(v)
             };
@@ -126,7 +132,9 @@ pub fn parse(args: &[String], is_command: impl Fn(&str) -> bool) -> Result<Cli, 
                     let v = if !rest.is_empty() {
                         rest
                     } else {
-                        let v = args.get(i).cloned().ok_or_else(|| UsageError(format!("option requires an argument -- '{c}'")))?;
+                        let v = args.get(i).cloned().ok_or_else(|| {
+                            UsageError(format!("option requires an argument -- '{c}'"))
+                        })?;
                         i += 1;
                         v
                     };
@@ -169,7 +177,9 @@ pub fn parse(args: &[String], is_command: impl Fn(&str) -> bool) -> Result<Cli, 
     }
     if let Some(v) = &cli.sh_varname {
         if v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(UsageError(format!("'{v}' is not a valid shell variable name")));
+            return Err(UsageError(format!(
+                "'{v}' is not a valid shell variable name"
+            )));
         }
     }
     Ok(cli)
@@ -195,6 +205,9 @@ mod tests {
         assert_eq!(c.unvalidated, vec!["--overwrite-data-of-peer"]);
         assert_eq!(c.command.as_deref(), Some("primary"));
         let c = p("-d -c ./man.res create-md --force --initial-current-uuid=deadbeef r0/0");
-        assert_eq!(c.backend, vec!["--force", "--initial-current-uuid=deadbeef"]);
+        assert_eq!(
+            c.backend,
+            vec!["--force", "--initial-current-uuid=deadbeef"]
+        );
     }
 }

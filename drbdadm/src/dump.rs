@@ -18,7 +18,9 @@ pub fn esc(s: &str) -> String {
     if s.is_empty() {
         return "\"\"".into();
     }
-    let plain = s.chars().all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c));
+    let plain = s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c));
     if plain && s.len() <= 80 {
         return s.to_string();
     }
@@ -44,7 +46,11 @@ pub struct Dumper {
 impl Dumper {
     /// A printer; `verbose` shows implicit objects as upstream's `-v` does.
     pub fn new(verbose: bool) -> Dumper {
-        Dumper { out: String::new(), indent: 0, verbose }
+        Dumper {
+            out: String::new(),
+            indent: 0,
+            verbose,
+        }
     }
 
     /// The text printed so far.
@@ -112,14 +118,28 @@ impl Dumper {
     fn plugin_opts(plugins: &[String]) -> Options {
         plugins
             .iter()
-            .map(|p| conf_parser::model::Opt { name: p.clone(), value: None, span: Default::default() })
+            .map(|p| conf_parser::model::Opt {
+                name: p.clone(),
+                value: None,
+                span: Default::default(),
+            })
             .collect()
     }
 
     fn option_sections(&mut self, o: &SectionOptions) {
         // stacked-timeouts is kept as a flag upstream and appended last (fake_startup_options).
-        let mut startup: Options = o.startup.iter().filter(|x| x.name != "stacked-timeouts").cloned().collect();
-        startup.extend(o.startup.iter().filter(|x| x.name == "stacked-timeouts").cloned());
+        let mut startup: Options = o
+            .startup
+            .iter()
+            .filter(|x| x.name != "stacked-timeouts")
+            .cloned()
+            .collect();
+        startup.extend(
+            o.startup
+                .iter()
+                .filter(|x| x.name == "stacked-timeouts")
+                .cloned(),
+        );
         self.section("options", None, &o.res, &[]);
         self.section("net", None, &o.net, &[]);
         self.section("disk", None, &o.device, &[&o.disk, &o.pd]);
@@ -134,7 +154,10 @@ impl Dumper {
         let main = cfg.main_name().to_string();
         let _ = writeln!(self.out, "# {main}");
         let g = &cfg.global;
-        let default = g.minor_count == 0 && !g.disable_ip_verification && g.dialog_refresh == 1 && g.usage_count == UsageCount::Ask;
+        let default = g.minor_count == 0
+            && !g.disable_ip_verification
+            && g.dialog_refresh == 1
+            && g.usage_count == UsageCount::Ask;
         if !default || self.verbose {
             self.line("global {\n");
             self.indent += 1;
@@ -148,7 +171,11 @@ impl Dumper {
                 self.line(&format!("dialog-refresh {};\n", g.dialog_refresh));
             }
             if g.usage_count != UsageCount::Ask {
-                let v = if g.usage_count == UsageCount::Yes { "yes" } else { "no" };
+                let v = if g.usage_count == UsageCount::Yes {
+                    "yes"
+                } else {
+                    "no"
+                };
                 self.line(&format!("usage-count {v};\n"));
             }
             self.indent -= 1;
@@ -166,9 +193,17 @@ impl Dumper {
     fn address(&mut self, name: &str, a: &Address, postfix: &str) {
         self.pad();
         if a.af == "ipv6" {
-            let _ = write!(self.out, "{:<16} {} [{}]:{}{}", name, a.af, a.addr, a.port, postfix);
+            let _ = write!(
+                self.out,
+                "{:<16} {} [{}]:{}{}",
+                name, a.af, a.addr, a.port, postfix
+            );
         } else {
-            let _ = write!(self.out, "{:<16} {} {}:{}{}", name, a.af, a.addr, a.port, postfix);
+            let _ = write!(
+                self.out,
+                "{:<16} {} {}:{}{}",
+                name, a.af, a.addr, a.port, postfix
+            );
         }
     }
 
@@ -209,9 +244,13 @@ impl Dumper {
             }
             if let Some((md, _)) = &v.meta_disk {
                 match md {
-                    MetaDisk::Flexible(dev) => self.line(&format!("{:<16} {};\n", "meta-disk", esc(dev))),
+                    MetaDisk::Flexible(dev) => {
+                        self.line(&format!("{:<16} {};\n", "meta-disk", esc(dev)))
+                    }
                     MetaDisk::Internal => self.print_a("meta-disk", "internal"),
-                    MetaDisk::Indexed(dev, i) => self.line(&format!("{:<16} {} [{}];\n", "meta-disk", esc(dev), i)),
+                    MetaDisk::Indexed(dev, i) => {
+                        self.line(&format!("{:<16} {} [{}];\n", "meta-disk", esc(dev), i))
+                    }
                 }
             }
         }
@@ -224,13 +263,24 @@ impl Dumper {
         }
     }
 
-    fn host(&mut self, h: &Host) {
+    fn host(&mut self, cfg: &Config, h: &Host) {
         let has_lower = matches!(h.kind, HostKind::StackedOn(_));
         match &h.kind {
             HostKind::StackedOn(lower) => {
                 self.line(&format!("stacked-on-top-of {} {{\n", esc(lower)));
                 self.indent += 1;
-                self.line("# on  \n");
+                // The stacked section runs on every host of the lower resource.
+                let on: Vec<String> = cfg
+                    .resource(lower)
+                    .map(|l| {
+                        l.hosts
+                            .iter()
+                            .filter(|x| matches!(x.kind, HostKind::On(_)))
+                            .flat_map(|x| x.names())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                self.line(&format!("# on {} \n", on.join(" ")));
             }
             HostKind::Floating(a) => {
                 self.address("floating", a, " {\n");
@@ -246,9 +296,17 @@ impl Dumper {
             }
         }
         // Upstream prints the pointer with %s; a missing node-id shows as "(null)".
-        self.line(&format!("node-id {};\n", h.node_id.as_deref().unwrap_or("(null)")));
+        self.line(&format!(
+            "node-id {};\n",
+            h.node_id.as_deref().unwrap_or("(null)")
+        ));
         self.section("options", None, &h.res_opts, &[]);
         for v in &h.volumes {
+            // A stacked section's implicit volume only carries what upstream derives
+            // (the lower device and internal metadata), which plain `dump` does not show.
+            if has_lower && v.implicit && !self.verbose {
+                continue;
+            }
             if v.device.is_some() || v.disk.is_some() || v.meta_disk.is_some() || self.verbose {
                 self.volume(has_lower, v);
             }
@@ -268,7 +326,11 @@ impl Dumper {
     fn host_addrs(&mut self, hosts: &[HostAddr]) {
         for ha in hosts {
             if ha.by_address {
-                let postfix = format!("{}# on {}\n", if ha.proxy.is_some() { " " } else { "; " }, ha.name);
+                let postfix = format!(
+                    "{}# on {}\n",
+                    if ha.proxy.is_some() { " " } else { "; " },
+                    ha.name
+                );
                 if let Some(a) = &ha.address {
                     self.address("address", a, &postfix);
                 }
@@ -340,7 +402,10 @@ impl Dumper {
     }
 
     /// One resource with its header comments.
-    pub fn resource(&mut self, cfg: &Config, res: &Resource, hostname: &str, ignored: bool) {
+    /// `me` is this node's host section, if any (upstream's `ignored` and `stacked` flags).
+    pub fn resource(&mut self, cfg: &Config, res: &Resource, hostname: &str, me: Option<usize>) {
+        let ignored = me.is_none();
+        let stacked = me.is_some_and(|i| matches!(res.hosts[i].kind, HostKind::StackedOn(_)));
         let main = cfg.main_name().to_string();
         let line = cfg.sources.locate(res.span).1.line;
         self.line(&format!(
@@ -348,7 +413,7 @@ impl Dumper {
             esc(&res.name),
             hostname,
             if ignored { "ignored" } else { "not ignored" },
-            if res.is_stacked() { "stacked" } else { "not stacked" }
+            if stacked { "stacked" } else { "not stacked" }
         ));
         self.line(&format!("# defined at {main}:{line}\n"));
         self.line(&format!("resource {} {{\n", esc(&res.name)));
@@ -362,7 +427,7 @@ impl Dumper {
             }
         }
         for h in &res.hosts {
-            self.host(h);
+            self.host(cfg, h);
         }
         for c in &res.connections {
             self.connection(c);

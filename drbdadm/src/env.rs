@@ -13,7 +13,10 @@ pub fn hostname() -> (String, bool) {
             return (n, true);
         }
     }
-    let n = nix::unistd::gethostname().ok().and_then(|s| s.into_string().ok()).unwrap_or_default();
+    let n = nix::unistd::gethostname()
+        .ok()
+        .and_then(|s| s.into_string().ok())
+        .unwrap_or_default();
     (n, false)
 }
 
@@ -29,7 +32,10 @@ pub struct Version(pub u32, pub u32, pub u32);
 impl Version {
     /// Parses `X.Y.Z` (anything after the third number is ignored).
     pub fn parse(s: &str) -> Option<Version> {
-        let mut it = s.trim().split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty());
+        let mut it = s
+            .trim()
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty());
         let a = it.next()?.parse().ok()?;
         let b = it.next()?.parse().ok()?;
         let c = it.next().and_then(|x| x.parse().ok()).unwrap_or(0);
@@ -65,12 +71,17 @@ pub fn driver_version() -> Option<Version> {
             }
         }
     }
-    std::fs::read_to_string("/sys/module/drbd/version").ok().and_then(|s| Version::parse(&s))
+    std::fs::read_to_string("/sys/module/drbd/version")
+        .ok()
+        .and_then(|s| Version::parse(&s))
 }
 
 /// The personality: 8.4 for an 8.4 module or when called as `drbdadm-84`, else 9.
 pub fn dialect(argv0: &str, version: Option<Version>) -> Dialect {
-    let base = Path::new(argv0).file_name().and_then(|s| s.to_str()).unwrap_or("");
+    let base = Path::new(argv0)
+        .file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
     if base.ends_with("-84") {
         return Dialect::V84;
     }
@@ -83,8 +94,18 @@ pub fn dialect(argv0: &str, version: Option<Version>) -> Dialect {
 /// The first of upstream's default config files that exists.
 pub fn default_config(dialect: Dialect) -> Option<PathBuf> {
     let v9 = ["/etc/drbd-90.conf"];
-    let rest = ["/etc/drbd-84.conf", "/etc/drbd-83.conf", "/etc/drbd-82.conf", "/etc/drbd-08.conf", "/etc/drbd.conf"];
-    let list: Vec<&str> = if dialect == Dialect::V9 { v9.iter().chain(rest.iter()).copied().collect() } else { rest.to_vec() };
+    let rest = [
+        "/etc/drbd-84.conf",
+        "/etc/drbd-83.conf",
+        "/etc/drbd-82.conf",
+        "/etc/drbd-08.conf",
+        "/etc/drbd.conf",
+    ];
+    let list: Vec<&str> = if dialect == Dialect::V9 {
+        v9.iter().chain(rest.iter()).copied().collect()
+    } else {
+        rest.to_vec()
+    };
     list.into_iter().map(PathBuf::from).find(|p| p.is_file())
 }
 
@@ -95,7 +116,10 @@ mod tests {
     #[test]
     fn versions_parse_like_proc_drbd() {
         assert_eq!(Version::parse("8.4.11"), Some(Version(8, 4, 11)));
-        assert_eq!(Version::parse(" 9.2.10 (api:2/proto:86-122)"), Some(Version(9, 2, 10)));
+        assert_eq!(
+            Version::parse(" 9.2.10 (api:2/proto:86-122)"),
+            Some(Version(9, 2, 10))
+        );
         assert_eq!(Version(9, 0, 0).code(), 0x090000);
         assert_eq!(dialect("/usr/sbin/drbdadm-84", None), Dialect::V84);
         assert_eq!(dialect("drbdadm", Some(Version(8, 4, 11))), Dialect::V84);

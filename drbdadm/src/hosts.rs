@@ -16,7 +16,12 @@ pub fn hostnames_equal(a: &str, b: &str) -> bool {
 }
 
 /// True if the section `host` is this node.
-pub fn is_me(host: &Host, hostname: &str, dialect: Dialect, local_ip: &dyn Fn(&str, &str) -> bool) -> bool {
+pub fn is_me(
+    host: &Host,
+    hostname: &str,
+    dialect: Dialect,
+    local_ip: &dyn Fn(&str, &str) -> bool,
+) -> bool {
     match &host.kind {
         HostKind::On(names) => names.iter().any(|n| match dialect {
             Dialect::V9 => hostnames_equal(n, hostname),
@@ -31,7 +36,13 @@ pub fn is_me(host: &Host, hostname: &str, dialect: Dialect, local_ip: &dyn Fn(&s
 }
 
 /// The index of this node's host section in `res`, if exactly one matches.
-pub fn find_me(res: &Resource, hostname: &str, dialect: Dialect, local_ip: &dyn Fn(&str, &str) -> bool, lower_has_me: &dyn Fn(&str) -> bool) -> Option<usize> {
+pub fn find_me(
+    res: &Resource,
+    hostname: &str,
+    dialect: Dialect,
+    local_ip: &dyn Fn(&str, &str) -> bool,
+    lower_has_me: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
     res.hosts.iter().position(|h| match &h.kind {
         HostKind::StackedOn(lower) => lower_has_me(lower),
         _ => is_me(h, hostname, dialect, local_ip),
@@ -40,7 +51,9 @@ pub fn find_me(res: &Resource, hostname: &str, dialect: Dialect, local_ip: &dyn 
 
 /// True if `addr` (of family `af`) is configured on an interface of this machine.
 pub fn have_ip(af: &str, addr: &str) -> bool {
-    let Ok(ifaddrs) = nix::ifaddrs::getifaddrs() else { return false };
+    let Ok(ifaddrs) = nix::ifaddrs::getifaddrs() else {
+        return false;
+    };
     let want: Option<std::net::IpAddr> = addr.split('%').next().and_then(|a| a.parse().ok());
     let Some(want) = want else { return false };
     for ifa in ifaddrs {

@@ -15,21 +15,92 @@ use crate::hosts;
 
 /// Every command name upstream knows (v9 and v84), so the command line is split the same way.
 pub const COMMANDS: &[&str] = &[
-    "attach", "disk-options", "detach", "connect", "net-options", "disconnect", "up",
-    "resource-options", "down", "primary", "secondary", "invalidate", "invalidate-remote",
-    "outdate", "resize", "verify", "pause-sync", "resume-sync", "adjust", "adjust-with-progress",
-    "wait-connect", "wait-sync", "wait-con-int", "role", "cstate", "dstate", "status", "dump",
-    "dump-xml", "create-md", "show-gi", "get-gi", "dump-md", "wipe-md", "apply-al",
-    "hidden-commands", "sh-nop", "sh-resources", "sh-resource", "sh-mod-parms", "sh-dev",
-    "sh-udev", "sh-minor", "sh-ll-dev", "sh-md-dev", "sh-md-idx", "sh-ip", "sh-lr-of",
-    "sh-b-pri", "sh-status", "sh-list-config-file", "sh-list-adjustable", "proxy-up",
-    "proxy-down", "new-resource", "new-minor", "del-minor", "new-peer", "del-peer", "new-path",
-    "del-path", "peer-device-options", "forget-peer", "set-gi", "new-current-uuid",
-    "check-resize", "suspend-io", "resume-io", "repair-md", "dump-superblock", "state",
-    "outdate-peer", "fence-peer", "before-resync-target", "after-resync-target",
-    "before-resync-source", "pri-on-incon-degr", "pri-lost-after-sb", "local-io-error",
-    "pri-lost", "initial-split-brain", "split-brain", "out-of-sync", "unfence-peer",
-    "quorum-lost", "disconnected",
+    "attach",
+    "disk-options",
+    "detach",
+    "connect",
+    "net-options",
+    "disconnect",
+    "up",
+    "resource-options",
+    "down",
+    "primary",
+    "secondary",
+    "invalidate",
+    "invalidate-remote",
+    "outdate",
+    "resize",
+    "verify",
+    "pause-sync",
+    "resume-sync",
+    "adjust",
+    "adjust-with-progress",
+    "wait-connect",
+    "wait-sync",
+    "wait-con-int",
+    "role",
+    "cstate",
+    "dstate",
+    "status",
+    "dump",
+    "dump-xml",
+    "create-md",
+    "show-gi",
+    "get-gi",
+    "dump-md",
+    "wipe-md",
+    "apply-al",
+    "hidden-commands",
+    "sh-nop",
+    "sh-resources",
+    "sh-resource",
+    "sh-mod-parms",
+    "sh-dev",
+    "sh-udev",
+    "sh-minor",
+    "sh-ll-dev",
+    "sh-md-dev",
+    "sh-md-idx",
+    "sh-ip",
+    "sh-lr-of",
+    "sh-b-pri",
+    "sh-status",
+    "sh-list-config-file",
+    "sh-list-adjustable",
+    "proxy-up",
+    "proxy-down",
+    "new-resource",
+    "new-minor",
+    "del-minor",
+    "new-peer",
+    "del-peer",
+    "new-path",
+    "del-path",
+    "peer-device-options",
+    "forget-peer",
+    "set-gi",
+    "new-current-uuid",
+    "check-resize",
+    "suspend-io",
+    "resume-io",
+    "repair-md",
+    "dump-superblock",
+    "state",
+    "outdate-peer",
+    "fence-peer",
+    "before-resync-target",
+    "after-resync-target",
+    "before-resync-source",
+    "pri-on-incon-degr",
+    "pri-lost-after-sb",
+    "local-io-error",
+    "pri-lost",
+    "initial-split-brain",
+    "split-brain",
+    "out-of-sync",
+    "unfence-peer",
+    "quorum-lost",
+    "disconnected",
 ];
 
 /// Runs drbdadm with `args` (argv[0] first); returns the exit code.
@@ -98,7 +169,11 @@ fn run(argv0: &str, cli: &Cli) -> Result<ExitCode, AdmError> {
     if cfg.diagnostics.has_errors() {
         return Err(AdmError::ConfigInvalid);
     }
-    let ctx = Context { cfg: &cfg, hostname: &hostname, dialect };
+    let ctx = Context {
+        cfg: &cfg,
+        hostname: &hostname,
+        dialect,
+    };
     match command {
         "dump" => dump(cli, &ctx),
         "sh-nop" => Ok(ExitCode::Ok),
@@ -133,10 +208,17 @@ impl Context<'_> {
     pub fn me(&self, res: &conf_parser::model::Resource) -> Option<usize> {
         let lower_has_me = |lower: &str| {
             self.cfg.resource(lower).is_some_and(|l| {
-                hosts::find_me(l, self.hostname, self.dialect, &hosts::have_ip, &|_| false).is_some()
+                hosts::find_me(l, self.hostname, self.dialect, &hosts::have_ip, &|_| false)
+                    .is_some()
             })
         };
-        hosts::find_me(res, self.hostname, self.dialect, &hosts::have_ip, &lower_has_me)
+        hosts::find_me(
+            res,
+            self.hostname,
+            self.dialect,
+            &hosts::have_ip,
+            &lower_has_me,
+        )
     }
 }
 
@@ -147,45 +229,81 @@ fn read_config(cli: &Cli, dialect: Dialect) -> Result<Config, AdmError> {
     match cli.config.as_deref() {
         Some("-") => {
             let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-                .map_err(|e| AdmError::ConfigRead { path: "STDIN".into(), source: e })?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
+                AdmError::ConfigRead {
+                    path: "STDIN".into(),
+                    source: e,
+                }
+            })?;
             Ok(conf_parser::parse_str("STDIN", &text, &opts))
         }
-        Some(path) => conf_parser::parse_file(Path::new(path), &opts)
-            .map_err(|e| AdmError::ConfigRead { path: path.to_string(), source: e }),
+        Some(path) => {
+            conf_parser::parse_file(Path::new(path), &opts).map_err(|e| AdmError::ConfigRead {
+                path: path.to_string(),
+                source: e,
+            })
+        }
         None => {
             let path = env::default_config(dialect).ok_or_else(|| {
                 AdmError::Usage("no configuration file found (looked for /etc/drbd.conf and its versioned variants); use -c FILE".into())
             })?;
-            conf_parser::parse_file(&path, &opts)
-                .map_err(|e| AdmError::ConfigRead { path: path.display().to_string(), source: e })
+            conf_parser::parse_file(&path, &opts).map_err(|e| AdmError::ConfigRead {
+                path: path.display().to_string(),
+                source: e,
+            })
         }
     }
 }
 
 fn dump(cli: &Cli, ctx: &Context<'_>) -> Result<ExitCode, AdmError> {
     let cfg = ctx.cfg;
-    let selected: Vec<&conf_parser::model::Resource> = if cli.resources.is_empty() || cli.resources[0] == "all" {
-        cfg.resources.iter().collect()
-    } else {
-        let mut v = Vec::new();
-        for name in &cli.resources {
-            let base = name.split(['/', ':']).next().unwrap_or(name);
-            match cfg.resource(base) {
-                Some(r) => v.push(r),
-                None => {
-                    eprintln!("'{name}' not defined in your config (for this host).");
-                    return Err(AdmError::Usage(format!("no resource named '{name}'")));
+    let selected: Vec<&conf_parser::model::Resource> =
+        if cli.resources.is_empty() || cli.resources[0] == "all" {
+            cfg.resources.iter().collect()
+        } else {
+            let mut v = Vec::new();
+            for name in &cli.resources {
+                let base = name.split(['/', ':']).next().unwrap_or(name);
+                match cfg.resource(base) {
+                    Some(r) => v.push(r),
+                    None => {
+                        eprintln!("'{name}' not defined in your config (for this host).");
+                        return Err(AdmError::Usage(format!("no resource named '{name}'")));
+                    }
+                }
+            }
+            v
+        };
+    // Upstream verifies this node's addresses before dumping all resources
+    // (`verify_ips()`); naming resources skips the check.
+    if (cli.resources.is_empty() || cli.resources[0] == "all")
+        && !cfg.global.disable_ip_verification
+    {
+        let mut bad = false;
+        for res in &selected {
+            let Some(me) = ctx.me(res) else { continue };
+            let host = &res.hosts[me];
+            if let Some(a) = &host.address {
+                if !hosts::have_ip(&a.af, &a.addr) {
+                    eprintln!(
+                        "{}: in resource {}, on {}:\n\tIP {} not found on this host.",
+                        cfg.main_name(),
+                        res.name,
+                        host.names().join(" "),
+                        a.addr
+                    );
+                    bad = true;
                 }
             }
         }
-        v
-    };
+        if bad {
+            return Err(AdmError::ConfigInvalid);
+        }
+    }
     let mut d = Dumper::new(cli.verbose > 0);
     d.header(cfg);
     for res in selected {
-        let ignored = ctx.me(res).is_none();
-        d.resource(cfg, res, ctx.hostname, ignored);
+        d.resource(cfg, res, ctx.hostname, ctx.me(res));
     }
     let out = d.finish();
     let mut stdout = std::io::stdout().lock();

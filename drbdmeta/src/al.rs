@@ -28,7 +28,11 @@ const fn make_table() -> [u32; 256] {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { (c >> 1) ^ 0x82F6_3B78 } else { c >> 1 };
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0x82F6_3B78
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         t[i] = c;
@@ -187,7 +191,10 @@ pub fn replay_84(
         return Replay::NoData;
     }
     if found_valid != mx {
-        log(format!("{} corrupt AL transactions found", mx - found_valid));
+        log(format!(
+            "{} corrupt AL transactions found",
+            mx - found_valid
+        ));
     }
     if found_updates == 0 {
         if found_valid == mx || (!cpu[0].is_valid && found_valid == mx - 1) {
@@ -211,7 +218,10 @@ pub fn replay_84(
                 continue;
             }
             if slot >= AL_EXTENTS_MAX {
-                log(format!("slot number out of range: tr:{} slot:{slot}", b % mx));
+                log(format!(
+                    "slot number out of range: tr:{} slot:{slot}",
+                    b % mx
+                ));
                 continue;
             }
             hot[slot] = ext;
@@ -222,7 +232,10 @@ pub fn replay_84(
                 continue;
             }
             if usize::from(slot) >= AL_EXTENTS_MAX {
-                log(format!("update slot number out of range: tr:{} slot:{slot}", b % mx));
+                log(format!(
+                    "update slot number out of range: tr:{} slot:{slot}",
+                    b % mx
+                ));
                 continue;
             }
             hot[usize::from(slot)] = t.update_extent_nr[i];
@@ -232,9 +245,16 @@ pub fn replay_84(
 }
 
 /// `replay_al_07()`: 512 byte sectors, 61 context slots plus one update each.
-pub fn replay_07(al: &[u8], al_nr_extents: u32, hot: &mut [u32], log: &mut dyn FnMut(String)) -> Replay {
+pub fn replay_07(
+    al: &[u8],
+    al_nr_extents: u32,
+    hot: &mut [u32],
+    log: &mut dyn FnMut(String),
+) -> Replay {
     const PT: u32 = 61;
-    let mx = (1 + al_nr_extents.div_ceil(PT)).min((al.len() / 512) as u32).min(64);
+    let mx = (1 + al_nr_extents.div_ceil(PT))
+        .min((al.len() / 512) as u32)
+        .min(64);
     let mut valid = Vec::new();
     let mut trs = Vec::new();
     let mut found = 0u32;
@@ -271,7 +291,10 @@ pub fn replay_07(al: &[u8], al_nr_extents: u32, hot: &mut [u32], log: &mut dyn F
         return Replay::Clean;
     }
     if found != mx {
-        log(format!("{} corrupt or uninitialized AL transactions found", mx - found));
+        log(format!(
+            "{} corrupt or uninitialized AL transactions found",
+            mx - found
+        ));
         log("You can safely ignore this if this node was cleanly stopped (no crash).".into());
     }
     let mut last = newest.0;
@@ -302,7 +325,9 @@ pub fn replay_07(al: &[u8], al_nr_extents: u32, hot: &mut [u32], log: &mut dyn F
 
 /// `replay_al_pmem()`: the slots follow the magic directly.
 pub fn replay_pmem(al: &[u8], al_nr_extents: u32, hot: &mut [u32]) -> Replay {
-    let n = (al_nr_extents as usize).min(AL_EXTENTS_MAX).min(al.len() / 4 - 1);
+    let n = (al_nr_extents as usize)
+        .min(AL_EXTENTS_MAX)
+        .min(al.len() / 4 - 1);
     for (i, h) in hot.iter_mut().enumerate().take(n) {
         *h = be32(al, 4 + 4 * i);
     }
@@ -314,12 +339,23 @@ pub fn replay_pmem(al: &[u8], al_nr_extents: u32, hot: &mut [u32]) -> Replay {
 pub fn extent_bit_range(enr: u64, bits_per_extent: u64, max_peers: u64) -> (u64, u64, u64, u64) {
     let bit_s = enr * bits_per_extent;
     let bit_e = bit_s + bits_per_extent;
-    (bit_s, bit_e, bit_s / 32 * max_peers * 4, bit_e.div_ceil(32) * max_peers * 4)
+    (
+        bit_s,
+        bit_e,
+        bit_s / 32 * max_peers * 4,
+        bit_e.div_ceil(32) * max_peers * 4,
+    )
 }
 
 /// Set the bits of one extent in a bitmap chunk that starts at on-disk byte
 /// `chunk_pos`; returns the number of bits newly set (`apply_al()` inner loop).
-pub fn set_extent_bits(chunk: &mut [u8], chunk_pos: u64, enr: u64, bits_per_extent: u64, max_peers: u32) -> u64 {
+pub fn set_extent_bits(
+    chunk: &mut [u8],
+    chunk_pos: u64,
+    enr: u64,
+    bits_per_extent: u64,
+    max_peers: u32,
+) -> u64 {
     let (bit_s, bit_e, s, e) = extent_bit_range(enr, bits_per_extent, u64::from(max_peers));
     let from = (s - chunk_pos) as usize;
     let to = (e - chunk_pos) as usize;
@@ -366,7 +402,10 @@ mod tests {
         assert_eq!(replay_84(&al, 1, 8, &mut hot, &mut |_| {}), Replay::Clean);
         let zero = initialized_al(8, false);
         assert!(zero.iter().all(|&b| b == 0));
-        assert_eq!(replay_84(&zero, 1, 8, &mut hot, &mut |_| {}), Replay::NoData);
+        assert_eq!(
+            replay_84(&zero, 1, 8, &mut hot, &mut |_| {}),
+            Replay::NoData
+        );
     }
 
     fn update_block(tr: u32, slot: u16, ext: u32) -> Vec<u8> {
@@ -396,7 +435,10 @@ mod tests {
         assert_eq!(o, 4);
         al[o * 4096..o * 4096 + 4096].copy_from_slice(&update_block(7, 3, 42));
         let mut hot = vec![u32::MAX; AL_EXTENTS_MAX];
-        assert_eq!(replay_84(&al, 2, 4, &mut hot, &mut |_| {}), Replay::Updates(1));
+        assert_eq!(
+            replay_84(&al, 2, 4, &mut hot, &mut |_| {}),
+            Replay::Updates(1)
+        );
         assert_eq!(hot[3], 42);
     }
 

@@ -66,7 +66,9 @@ pub fn dump_slot(
         }
         loop {
             if i >= n_buffer {
-                return Err(Error::Bug(format!("fprintf_bm: i {i} >= n_buffer {n_buffer}")));
+                return Err(Error::Bug(format!(
+                    "fprintf_bm: i {i} >= n_buffer {n_buffer}"
+                )));
             }
             if count == 0 {
                 cw = word(&buf, i);

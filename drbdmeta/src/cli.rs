@@ -161,7 +161,11 @@ pub fn usage_text() -> String {
         s.push_str(&format!(
             "  {}{} {}\n",
             c.name,
-            if c.node_id_required { " --node-id {val}" } else { "" },
+            if c.node_id_required {
+                " --node-id {val}"
+            } else {
+                ""
+            },
             c.args
         ));
     }
@@ -185,7 +189,10 @@ pub fn m_strtoll(s: &str, def_unit: char) -> Result<u64> {
     };
     let t = s.trim_start();
     if s.is_empty() {
-        return Err(Error::Status { code: 100, msg: "missing number argument".into() });
+        return Err(Error::Status {
+            code: 100,
+            msg: "missing number argument".into(),
+        });
     }
     let (neg, digits_start) = match t.as_bytes().first() {
         Some(b'-') => (true, 1),
@@ -233,7 +240,11 @@ pub fn node_mask_from_arg(arg: &str) -> Result<u64> {
         if n != h.len() {
             return Err(bad(h));
         }
-        return Ok(if n == 0 { 0 } else { i64::from_str_radix(h, 16).unwrap_or(i64::MAX) as u64 });
+        return Ok(if n == 0 {
+            0
+        } else {
+            i64::from_str_radix(h, 16).unwrap_or(i64::MAX) as u64
+        });
     }
     let mut result = 0u64;
     let mut rest = arg;
@@ -243,7 +254,11 @@ pub fn node_mask_from_arg(arg: &str) -> Result<u64> {
             None => (false, rest),
         };
         let n = b.bytes().take_while(|c| c.is_ascii_digit()).count();
-        let v: i64 = if n == 0 { 0 } else { b[..n].parse().unwrap_or(i64::MAX) };
+        let v: i64 = if n == 0 {
+            0
+        } else {
+            b[..n].parse().unwrap_or(i64::MAX)
+        };
         let v = if neg { -v } else { v };
         if !(0..32).contains(&v) {
             return Err(bad(rest));
@@ -356,13 +371,19 @@ pub fn parse(argv: &[String]) -> Result<Parsed> {
                 None => (body, None),
             };
             let exact = LONG.iter().find(|(n, _, _)| *n == name);
-            let cands: Vec<_> = LONG.iter().filter(|(n, _, _)| n.starts_with(name)).collect();
+            let cands: Vec<_> = LONG
+                .iter()
+                .filter(|(n, _, _)| n.starts_with(name))
+                .collect();
             let opt = match (exact, cands.len()) {
                 (Some(o), _) => o,
                 (None, 1) => cands[0],
-                (None, 0) => return Err(usage_error(format!("drbdmeta: unrecognized option '{a}'"))),
+                (None, 0) => {
+                    return Err(usage_error(format!("drbdmeta: unrecognized option '{a}'")))
+                }
                 (None, _) => {
-                    let list: Vec<String> = cands.iter().map(|(n, _, _)| format!("'--{n}'")).collect();
+                    let list: Vec<String> =
+                        cands.iter().map(|(n, _, _)| format!("'--{n}'")).collect();
                     return Err(usage_error(format!(
                         "drbdmeta: option '--{name}' is ambiguous; possibilities: {}",
                         list.join(" ")
@@ -431,7 +452,11 @@ pub fn parse(argv: &[String]) -> Result<Parsed> {
     let mut permuted = vec!["drbdmeta".to_string()];
     permuted.extend(optv);
     permuted.extend(args.iter().cloned());
-    Ok(Parsed { opts, args, permuted })
+    Ok(Parsed {
+        opts,
+        args,
+        permuted,
+    })
 }
 
 #[cfg(test)]
@@ -444,7 +469,10 @@ mod tests {
 
     #[test]
     fn permutation_and_abbreviation() {
-        let p = parse(&argv("drbdmeta - v09 /img internal dump-superblock --output json --force")).unwrap();
+        let p = parse(&argv(
+            "drbdmeta - v09 /img internal dump-superblock --output json --force",
+        ))
+        .unwrap();
         assert_eq!(p.args, argv("- v09 /img internal dump-superblock"));
         assert_eq!(p.opts.output_format, OutputFormat::Json);
         assert!(p.opts.force);

@@ -87,9 +87,9 @@ impl MdDevice {
                 }
             }
         };
-        let m = file
-            .metadata()
-            .map_err(|e| Error::usage(format!("fstat({name}) failed: {}", crate::errno_text(&e))))?;
+        let m = file.metadata().map_err(|e| {
+            Error::usage(format!("fstat({name}) failed: {}", crate::errno_text(&e)))
+        })?;
         let (size, hard_sect_size) = if is_block {
             let size = block_size_bytes(&file)
                 .map_err(|e| Error::usage(format!("cannot determine size of {name}: {e}")))?;
@@ -133,10 +133,7 @@ impl MdDevice {
     /// Read exactly `len` bytes at `offset` (`pread_or_die()`).
     pub fn pread(&self, offset: u64, len: usize, tag: &str) -> Result<Vec<u8>> {
         if self.verbose >= 2 {
-            eprintln!(
-                " {tag:<26}: pread({}, ...,{len:6},{offset:12})",
-                self.fd()
-            );
+            eprintln!(" {tag:<26}: pread({}, ...,{len:6},{offset:12})", self.fd());
         }
         let a = self.align();
         let start = offset / a * a;
@@ -209,7 +206,12 @@ impl MdDevice {
 
     /// Zero `len` bytes at `offset` without writing a buffer of zeros.
     /// Returns an error text if the fast path is not available.
-    pub fn zero_range_fast(&self, offset: u64, len: u64, tag: &str) -> std::result::Result<(), String> {
+    pub fn zero_range_fast(
+        &self,
+        offset: u64,
+        len: u64,
+        tag: &str,
+    ) -> std::result::Result<(), String> {
         if len == 0 {
             return Ok(());
         }
@@ -228,10 +230,18 @@ impl MdDevice {
         if offset + len > self.size {
             return Err("range beyond end of device".into());
         }
-        fallocate(self.file.as_raw_fd(), flags, offset as i64, len as i64)
-            .map_err(|e| format!("fallocate({}, [{offset}, {len}]) failed: {}", self.name, e.desc()))?;
+        fallocate(self.file.as_raw_fd(), flags, offset as i64, len as i64).map_err(|e| {
+            format!(
+                "fallocate({}, [{offset}, {len}]) failed: {}",
+                self.name,
+                e.desc()
+            )
+        })?;
         if self.verbose >= 2 {
-            eprintln!(" {tag:<26}: fallocate({}, zero, [{offset}, {len}])", self.fd());
+            eprintln!(
+                " {tag:<26}: fallocate({}, zero, [{offset}, {len}])",
+                self.fd()
+            );
         }
         Ok(())
     }
@@ -327,7 +337,11 @@ impl AlignedBuf {
         let storage = vec![0u8; len + 4096];
         let addr = storage.as_ptr() as usize;
         let start = (4096 - addr % 4096) % 4096;
-        AlignedBuf { storage, start, len }
+        AlignedBuf {
+            storage,
+            start,
+            len,
+        }
     }
 
     fn as_ref(&self) -> &[u8] {

@@ -90,9 +90,21 @@ pub fn v08_pretty(md: &MdCpu, node: usize) -> String {
     let _ = writeln!(
         s,
         "flags:{} {}, {}, {}{}{}",
-        if f & mdf::CRASHED_PRIMARY != 0 { " crashed" } else { "" },
-        if f & mdf::PRIMARY_IND != 0 { "Primary" } else { "Secondary" },
-        if f & mdf::CONNECTED_IND != 0 { "Connected" } else { "StandAlone" },
+        if f & mdf::CRASHED_PRIMARY != 0 {
+            " crashed"
+        } else {
+            ""
+        },
+        if f & mdf::PRIMARY_IND != 0 {
+            "Primary"
+        } else {
+            "Secondary"
+        },
+        if f & mdf::CONNECTED_IND != 0 {
+            "Connected"
+        } else {
+            "StandAlone"
+        },
         if f & mdf::CONSISTENT != 0 {
             if f & mdf::WAS_UP_TO_DATE != 0 {
                 "UpToDate"
@@ -102,13 +114,25 @@ pub fn v08_pretty(md: &MdCpu, node: usize) -> String {
         } else {
             "Inconsistent"
         },
-        if f & mdf::FULL_SYNC != 0 { ", need full sync" } else { "" },
-        if f & mdf::PEER_OUT_DATED != 0 { ", peer Outdated" } else { "" },
+        if f & mdf::FULL_SYNC != 0 {
+            ", need full sync"
+        } else {
+            ""
+        },
+        if f & mdf::PEER_OUT_DATED != 0 {
+            ", peer Outdated"
+        } else {
+            ""
+        },
     );
     let _ = writeln!(
         s,
         "meta-data: {}",
-        if f & mdf::AL_CLEAN != 0 { "clean" } else { "need apply-al" }
+        if f & mdf::AL_CLEAN != 0 {
+            "clean"
+        } else {
+            "need apply-al"
+        }
     );
     s
 }
@@ -178,7 +202,13 @@ pub fn peer_flags_comment(flags: u32) -> String {
 
 /// `fprintf_hex()`: `hd`-style dump with `*` for repeated lines.
 pub fn hexdump(file_offset: u64, buf: &[u8]) -> String {
-    let p = |c: u8| if (0x20..0x7f).contains(&c) { c as char } else { '.' };
+    let p = |c: u8| {
+        if (0x20..0x7f).contains(&c) {
+            c as char
+        } else {
+            '.'
+        }
+    };
     let mut s = String::new();
     let len = buf.len();
     let mut o = 0usize;
@@ -259,7 +289,11 @@ fn be64(b: &[u8], o: usize) -> u64 {
 
 /// `json_dump_buffer()` for a v08 (`v09 == false`) or v09 superblock buffer.
 pub fn json(buf: &[u8], v09: bool, m: &JsonMeta<'_>) -> String {
-    let md = if v09 { MdCpu::from_disk_09(buf) } else { MdCpu::from_disk_08(buf) };
+    let md = if v09 {
+        MdCpu::from_disk_09(buf)
+    } else {
+        MdCpu::from_disk_08(buf)
+    };
     let mut s = String::from("{\n");
     let _ = write!(
         s,
@@ -335,17 +369,29 @@ pub fn json(buf: &[u8], v09: bool, m: &JsonMeta<'_>) -> String {
         }
         s.push_str("  ],\n");
     }
-    let (start, end) = if v09 { (off9::PADDING_START, 4096) } else { (V08_RESERVED_START, 4096) };
+    let (start, end) = if v09 {
+        (off9::PADDING_START, 4096)
+    } else {
+        (V08_RESERVED_START, 4096)
+    };
     let nz: Vec<usize> = (start..end).filter(|&i| buf[i] != 0).collect();
     if nz.is_empty() {
-        let _ = writeln!(s, "  \"padding\": {{ \"start\": {start}, \"end\": {end}, \"non-zero\": {{ }} }},");
+        let _ = writeln!(
+            s,
+            "  \"padding\": {{ \"start\": {start}, \"end\": {end}, \"non-zero\": {{ }} }},"
+        );
     } else {
         let _ = write!(
             s,
             "  \"padding\": {{\n    \"start\": {start},\n    \"end\": {end},\n    \"non-zero\": {{"
         );
         for (k, i) in nz.iter().enumerate() {
-            let _ = write!(s, "{}\n      \"{i}\": \"0x{:02x}\"", if k == 0 { "" } else { "," }, buf[*i]);
+            let _ = write!(
+                s,
+                "{}\n      \"{i}\": \"0x{:02x}\"",
+                if k == 0 { "" } else { "," },
+                buf[*i]
+            );
         }
         s.push_str("\n    }\n  },\n");
     }
@@ -371,7 +417,11 @@ mod tests {
 
     #[test]
     fn fresh_v09_gi_line() {
-        let mut md = MdCpu { current_uuid: 4, flags: mdf::AL_CLEAN, ..MdCpu::default() };
+        let mut md = MdCpu {
+            current_uuid: 4,
+            flags: mdf::AL_CLEAN,
+            ..MdCpu::default()
+        };
         md.peers[0].bitmap_index = -1;
         assert_eq!(
             v09_line(&md, 0),
@@ -399,7 +449,12 @@ mod tests {
 
     #[test]
     fn json_parses_as_expected_keys() {
-        let md = MdCpu { current_uuid: 0xDEAD_BEEF_CAFE_1234, magic: 0x8374_026D, max_peers: 1, ..MdCpu::default() };
+        let md = MdCpu {
+            current_uuid: 0xDEAD_BEEF_CAFE_1234,
+            magic: 0x8374_026D,
+            max_peers: 1,
+            ..MdCpu::default()
+        };
         let buf = md.to_disk_09();
         let m = JsonMeta {
             dumped_as: "v09",

@@ -121,9 +121,10 @@ pub fn compute_layout(
             MD_RESERVED_SECT_07,
             (i64::from(MD_AL_OFFSET_07) + al_size_sect) as i32,
         ),
-        MdIndex::FlexExternal => {
-            ext(bd_size >> 9, (i64::from(MD_AL_OFFSET_07) + al_size_sect) as i32)
-        }
+        MdIndex::FlexExternal => ext(
+            bd_size >> 9,
+            (i64::from(MD_AL_OFFSET_07) + al_size_sect) as i32,
+        ),
         MdIndex::Internal => ext(MD_RESERVED_SECT_07, MD_BM_OFFSET_07),
         MdIndex::FlexInternal => {
             let bm = bm_bytes(bm_bytes_per_bit, max_peers, bd_size >> 9);
@@ -209,7 +210,10 @@ mod tests {
     #[test]
     fn indexed_offsets() {
         assert_eq!(md_byte_offset(MdIndex::Indexed(0), 1 << 30), 0);
-        assert_eq!(md_byte_offset(MdIndex::Indexed(3), 1 << 30), 3 * 128 * 1024 * 1024);
+        assert_eq!(
+            md_byte_offset(MdIndex::Indexed(3), 1 << 30),
+            3 * 128 * 1024 * 1024
+        );
         assert_eq!(indexed_slot_end(3), 4 * 128 * 1024 * 1024);
         let l = compute_layout(MdIndex::Indexed(3), 1 << 30, 1, 8, 4096, 1).unwrap();
         assert_eq!((l.md_size_sect, l.al_offset, l.bm_offset), (262_144, 8, 72));

@@ -33,7 +33,12 @@ pub fn path(dir: Option<&str>, minor: Option<u32>) -> String {
 pub fn save(p: &str, bd: &LkBdev) {
     let res = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(p)?;
-        writeln!(f, "{}\t{}", bd.bd_size, bd.bd_name.as_deref().unwrap_or("(null)"))?;
+        writeln!(
+            f,
+            "{}\t{}",
+            bd.bd_size,
+            bd.bd_name.as_deref().unwrap_or("(null)")
+        )?;
         if bd.bd_uuid != 0 {
             writeln!(f, "uuid:\t{:016X}", bd.bd_uuid)?;
         }
@@ -89,7 +94,11 @@ pub fn parse(text: &str) -> Option<LkBdev> {
             bd_uuid = u64::from_str_radix(&u[..k], 16).unwrap_or(0);
         }
     }
-    Some(LkBdev { bd_size, bd_name, bd_uuid })
+    Some(LkBdev {
+        bd_size,
+        bd_name,
+        bd_uuid,
+    })
 }
 
 #[cfg(test)]
@@ -100,9 +109,16 @@ mod tests {
     fn parse_forms() {
         assert_eq!(
             parse("67108864\t/tmp/x.img\n"),
-            Some(LkBdev { bd_size: 67108864, bd_name: Some("/tmp/x.img".into()), bd_uuid: 0 })
+            Some(LkBdev {
+                bd_size: 67108864,
+                bd_name: Some("/tmp/x.img".into()),
+                bd_uuid: 0
+            })
         );
-        assert_eq!(parse("5\t/d\nuuid:\t00000000000000AB\n").unwrap().bd_uuid, 0xAB);
+        assert_eq!(
+            parse("5\t/d\nuuid:\t00000000000000AB\n").unwrap().bd_uuid,
+            0xAB
+        );
         assert_eq!(parse("12").unwrap().bd_name, None);
         assert_eq!(parse("x"), None);
         assert_eq!(path(Some("/t"), None), "/t/drbd-minor--1.lkbd");

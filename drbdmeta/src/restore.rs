@@ -77,7 +77,12 @@ fn is_tok_char(c: u8) -> bool {
 impl<'a> Scanner<'a> {
     /// Start scanning `s`.
     pub fn new(s: &'a [u8]) -> Self {
-        Scanner { s, pos: 0, line: 1, diag: Vec::new() }
+        Scanner {
+            s,
+            pos: 0,
+            line: 1,
+            diag: Vec::new(),
+        }
     }
 
     /// Byte position (to restart the scan later).
@@ -94,7 +99,8 @@ impl<'a> Scanner<'a> {
 
     fn bad(&mut self, msg: &str, n: usize) -> Tok {
         let t = String::from_utf8_lossy(self.advance(n)).into_owned();
-        self.diag.push(format!("line {}: {msg}: {t} ...", self.line));
+        self.diag
+            .push(format!("line {}: {msg}: {t} ...", self.line));
         Tok::Invalid
     }
 
@@ -102,7 +108,9 @@ impl<'a> Scanner<'a> {
     pub fn next_tok(&mut self) -> Tok {
         loop {
             let rest = &self.s[self.pos..];
-            let Some(&c) = rest.first() else { return Tok::Eof };
+            let Some(&c) = rest.first() else {
+                return Tok::Eof;
+            };
             match c {
                 b' ' | b'\t' | b'\r' | b'\n' => {
                     self.advance(1);
@@ -143,34 +151,40 @@ impl<'a> Scanner<'a> {
             let tok_len = run.min(100);
             // candidates: (len, order, kind)
             let mut best: (usize, u32, u8) = (tok_len, 100, b'T');
-            let mut consider = |len: usize, order: u32, kind: u8| {
+            fn consider(best: &mut (usize, u32, u8), len: usize, order: u32, kind: u8) {
                 if len > best.0 || (len == best.0 && order < best.1) {
-                    best = (len, order, kind);
+                    *best = (len, order, kind);
                 }
-            };
+            }
             if rest.starts_with(b"0x") {
-                let hex = rest[2..].iter().take_while(|x| x.is_ascii_hexdigit()).count();
+                let hex = rest[2..]
+                    .iter()
+                    .take_while(|x| x.is_ascii_hexdigit())
+                    .count();
                 if hex >= 16 {
-                    consider(18, 4, b'Q');
+                    consider(&mut best, 18, 4, b'Q');
                 }
                 if hex >= 8 {
-                    consider(10, 5, b'D');
+                    consider(&mut best, 10, 5, b'D');
                 }
-                consider(2 + hex.min(17), 90, b'H');
+                consider(&mut best, 2 + hex.min(17), 90, b'H');
             }
             let neg = usize::from(c == b'-');
-            let digits = rest[neg..].iter().take_while(|x| x.is_ascii_digit()).count();
+            let digits = rest[neg..]
+                .iter()
+                .take_while(|x| x.is_ascii_digit())
+                .count();
             if digits >= 1 {
-                consider(neg + digits.min(19), 6, b'N');
+                consider(&mut best, neg + digits.min(19), 6, b'N');
                 if digits >= 2 {
-                    consider(neg + digits.min(20), 91, b'L');
+                    consider(&mut best, neg + digits.min(20), 91, b'L');
                 }
             }
             let mut kw_hit = None;
             for (k, kw) in KEYWORDS.iter().enumerate() {
                 if rest.starts_with(kw.as_bytes()) {
                     let before = best;
-                    consider(kw.len(), 7 + k as u32, b'K');
+                    consider(&mut best, kw.len(), 7 + k as u32, b'K');
                     if best != before {
                         kw_hit = Some(*kw);
                     }
@@ -266,9 +280,7 @@ fn expect_text(e: Expect) -> String {
             _ => " invalid/unexpected token!".into(),
         },
         Expect::Num => "number ([0-9], up to 20 digits)".into(),
-        Expect::Str => {
-            "short quoted string (\"..up to 20 characters, no newline..\")".into()
-        }
+        Expect::Str => "short quoted string (\"..up to 20 characters, no newline..\")".into(),
         Expect::U32 => "an 8-digit hex number".into(),
         Expect::U64 => "a 16-digit hex number".into(),
     }
@@ -278,13 +290,18 @@ fn expect_text(e: Expect) -> String {
 pub fn parse_error(line: u32, etext: &str, seen: &Tok) -> String {
     let mut s = format!(
         "Parse error in line {line}: {etext}{}",
-        if etext.starts_with(' ') { ":" } else { " expected" }
+        if etext.starts_with(' ') {
+            ":"
+        } else {
+            " expected"
+        }
     );
     match seen {
         Tok::Eof => s.push_str(", but end of file encountered"),
-        Tok::InvalidChar(c) => {
-            s.push_str(&format!("; got invalid input character '\\x{c:02x}' [{}]", *c as char))
-        }
+        Tok::InvalidChar(c) => s.push_str(&format!(
+            "; got invalid input character '\\x{c:02x}' [{}]",
+            *c as char
+        )),
         Tok::Op(c @ (b';' | b'{' | b'}')) => s.push_str(&format!(", not '{}'", *c as char)),
         Tok::Op(c) => s.push_str(&format!(
             "; got token value {c} (this should never happen!)"
@@ -321,7 +338,9 @@ pub struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// Parser over a dump.
     pub fn new(text: &'a [u8]) -> Self {
-        Parser { sc: Scanner::new(text) }
+        Parser {
+            sc: Scanner::new(text),
+        }
     }
 
     fn fail(&mut self, etext: &str, seen: &Tok) -> Error {
@@ -603,7 +622,11 @@ pub fn fill_window(window: &mut [u8], w0: u64, runs: &Runs, mp: u64, p: u64) {
         let (a, b) = (k0.max(kmin), k1.min(kmax));
         let mut k = a;
         while k < b {
-            let word = if k % 2 == 0 { v as u32 } else { (v >> 32) as u32 };
+            let word = if k % 2 == 0 {
+                v as u32
+            } else {
+                (v >> 32) as u32
+            };
             let g = k * mp + p;
             let o = ((g - w0) * 4) as usize;
             window[o..o + 4].copy_from_slice(&word.to_le_bytes());

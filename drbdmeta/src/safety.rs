@@ -50,7 +50,11 @@ pub fn probe(data: &[u8], lvm_size: &mut dyn FnMut() -> Option<u64>) -> Option<F
     if data.iter().all(|&b| b == 0) {
         return None;
     }
-    let refuse = |kind: &str| Found { kind: kind.into(), bnum: 1, bsize: REFUSE_BSIZE };
+    let refuse = |kind: &str| Found {
+        kind: kind.into(),
+        bnum: 1,
+        bsize: REFUSE_BSIZE,
+    };
     let swap = [(1usize << 12) - 10, (1 << 13) - 10]
         .iter()
         .any(|&o| &data[o..o + 10] == b"SWAP-SPACE" || &data[o..o + 10] == b"SWAPSPACE2");
@@ -59,8 +63,16 @@ pub fn probe(data: &[u8], lvm_size: &mut dyn FnMut() -> Option<u64>) -> Option<F
     }
     if &data[0x218..0x21c] == b"LVM2" {
         return Some(match lvm_size() {
-            Some(s) => Found { kind: "LVM2 physical volume signature".into(), bnum: s, bsize: 512 },
-            None => Found { kind: "LVM2 physical volume signature".into(), bnum: 1, bsize: ERR_BSIZE },
+            Some(s) => Found {
+                kind: "LVM2 physical volume signature".into(),
+                bnum: s,
+                bsize: 512,
+            },
+            None => Found {
+                kind: "LVM2 physical volume signature".into(),
+                bnum: 1,
+                bsize: ERR_BSIZE,
+            },
         });
     }
     if le16(data, 0x438) == 0xEF53 {
@@ -83,12 +95,20 @@ pub fn probe(data: &[u8], lvm_size: &mut dyn FnMut() -> Option<u64>) -> Option<F
             1 => 2048,
             _ => 4096,
         };
-        return Some(Found { kind: kind.into(), bnum, bsize });
+        return Some(Found {
+            kind: kind.into(),
+            bnum,
+            bsize,
+        });
     }
     if be32(data, 0) == 0x5846_5342 {
         let bsize = be32(data, 4);
         let bnum = be32(data, 8) << 32 | be32(data, 12);
-        return Some(Found { kind: "xfs filesystem".into(), bnum, bsize });
+        return Some(Found {
+            kind: "xfs filesystem".into(),
+            bnum,
+            bsize,
+        });
     }
     if &data[0x8000..0x8004] == b"JFS1" {
         return Some(Found {
@@ -106,18 +126,33 @@ pub fn probe(data: &[u8], lvm_size: &mut dyn FnMut() -> Option<u64>) -> Option<F
     }
     if &data[0x10040..0x10048] == b"_BHRfS_M" {
         let total = le64(data, 0x10070);
-        return Some(Found { kind: "btrfs filesystem".into(), bnum: total.div_ceil(4096), bsize: 4096 });
+        return Some(Found {
+            kind: "btrfs filesystem".into(),
+            bnum: total.div_ceil(4096),
+            bsize: 4096,
+        });
     }
-    Some(Found { kind: "some data".into(), bnum: 0, bsize: 0 })
+    Some(Found {
+        kind: "some data".into(),
+        bnum: 0,
+        bsize: 0,
+    })
 }
 
 /// Ask `pvs` for the size of an LVM PV in sectors, as upstream does.
 pub fn pvs_size(dev: &str) -> Option<u64> {
-    let filter = format!(
-        "devices {{ write_cache_state=0 filter = [ 'a|{dev}|', 'r|.|' ] scan_lvs = 1 }}"
-    );
+    let filter =
+        format!("devices {{ write_cache_state=0 filter = [ 'a|{dev}|', 'r|.|' ] scan_lvs = 1 }}");
     let out = Command::new("pvs")
-        .args(["--readonly", "--noheadings", "--nosuffix", "--units", "s", "-o", "pv_size"])
+        .args([
+            "--readonly",
+            "--noheadings",
+            "--nosuffix",
+            "--units",
+            "s",
+            "-o",
+            "pv_size",
+        ])
         .arg("--config")
         .arg(filter)
         .stdin(Stdio::null())
@@ -205,7 +240,9 @@ pub fn lock_minor(minor: u32) -> Result<std::fs::File> {
                     Ok(_) => q.l_pid,
                     Err(_) => 0,
                 };
-                return Err(Error::usage(format!("lock on {path} currently held by pid:{pid}")));
+                return Err(Error::usage(format!(
+                    "lock on {path} currently held by pid:{pid}"
+                )));
             }
             Err(e) => return Err(Error::usage(format!("fcntl({path},...): {}", e.desc()))),
         }
@@ -240,7 +277,9 @@ pub fn disk_state_attached(out: &str) -> Result<bool> {
     if s == "Unconfigured" {
         return Ok(false);
     }
-    Err(Error::usage(format!("Unexpected output from drbdsetup >{s}<")))
+    Err(Error::usage(format!(
+        "Unexpected output from drbdsetup >{s}<"
+    )))
 }
 
 /// `is_attached()`: run `drbdsetup dstate <minor>`; exit 10/20 or a missing
@@ -261,7 +300,9 @@ pub fn is_attached(minor: u32) -> Result<bool> {
     }
     let text = String::from_utf8_lossy(&out.stdout);
     if text.is_empty() {
-        return Err(Error::usage("read from drbdsetup\n: No such file or directory"));
+        return Err(Error::usage(
+            "read from drbdsetup\n: No such file or directory",
+        ));
     }
     disk_state_attached(&text)
 }
@@ -302,7 +343,10 @@ mod tests {
         d[0x418] = 2;
         d[0x460] = 0x40;
         let f = probe(&d, &mut none).unwrap();
-        assert_eq!((f.kind.as_str(), f.bnum, f.bsize), ("ext4 filesystem", 1000, 4096));
+        assert_eq!(
+            (f.kind.as_str(), f.bnum, f.bsize),
+            ("ext4 filesystem", 1000, 4096)
+        );
         let mut s = vec![0u8; 68 * 1024];
         s[4086..4096].copy_from_slice(b"SWAPSPACE2");
         assert_eq!(probe(&s, &mut none).unwrap().bsize, REFUSE_BSIZE);

@@ -470,7 +470,10 @@ pub fn validate(f: Format, md: &MdCpu, index: MdIndex, ll_size: u64) -> Validity
         return Validity::Valid;
     }
     if md.max_peers < 1 || md.max_peers > (DRBD_PEERS_MAX - 1) as u32 {
-        return Validity::Invalid(format!("{v} max-peers value {} out of bounds", md.max_peers));
+        return Validity::Invalid(format!(
+            "{v} max-peers value {} out of bounds",
+            md.max_peers
+        ));
     }
     if md.node_id < -1 || md.node_id > (DRBD_PEERS_MAX - 1) as i32 {
         return Validity::Invalid(format!(

@@ -32,7 +32,10 @@ pub enum AddressError {
 /// Parses an endpoint as drbdsetup's `sockaddr_from_str()` does (a leading `local:` or
 /// `peer:` is skipped) and returns the sockaddr bytes.
 pub fn sockaddr_from_str(text: &str) -> Result<Vec<u8>, AddressError> {
-    let text = text.strip_prefix("local:").or_else(|| text.strip_prefix("peer:")).unwrap_or(text);
+    let text = text
+        .strip_prefix("local:")
+        .or_else(|| text.strip_prefix("peer:"))
+        .unwrap_or(text);
     let (af, rest) = if let Some(r) = text.strip_prefix("ipv4:") {
         (AF_INET, r)
     } else if let Some(r) = text.strip_prefix("ipv6:") {
@@ -44,9 +47,14 @@ pub fn sockaddr_from_str(text: &str) -> Result<Vec<u8>, AddressError> {
     } else {
         (AF_INET, text)
     };
-    let port_of = |p: &str| p.parse::<u16>().map_err(|_| AddressError::Invalid(text.to_string()));
+    let port_of = |p: &str| {
+        p.parse::<u16>()
+            .map_err(|_| AddressError::Invalid(text.to_string()))
+    };
     let (host, port) = if af == AF_INET6 && rest.starts_with('[') {
-        let close = rest.rfind(']').ok_or_else(|| AddressError::Ipv6Format(rest.to_string()))?;
+        let close = rest
+            .rfind(']')
+            .ok_or_else(|| AddressError::Ipv6Format(rest.to_string()))?;
         let after = &rest[close + 1..];
         let port = match after.strip_prefix(':') {
             Some(p) => port_of(p)?,
@@ -169,6 +177,9 @@ mod tests {
         let raw = sockaddr_from_str("ipv6:[fe80::1]:8000").unwrap();
         assert_eq!(raw.len(), 28);
         assert_eq!(address_str(&raw).unwrap(), "ipv6:[fe80::1]:8000");
-        assert!(matches!(sockaddr_from_str("ipv6:[::1"), Err(AddressError::Ipv6Format(_))));
+        assert!(matches!(
+            sockaddr_from_str("ipv6:[::1"),
+            Err(AddressError::Ipv6Format(_))
+        ));
     }
 }

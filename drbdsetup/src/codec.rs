@@ -60,12 +60,20 @@ pub enum Value {
 impl Attr {
     /// A nested top-level set.
     pub fn nested(nr: u16, fields: Vec<Attr>) -> Attr {
-        Attr { nr, mandatory: false, value: Value::Nested(fields) }
+        Attr {
+            nr,
+            mandatory: false,
+            value: Value::Nested(fields),
+        }
     }
 
     /// A field.
     pub fn field(nr: u16, mandatory: bool, value: Value) -> Attr {
-        Attr { nr, mandatory, value }
+        Attr {
+            nr,
+            mandatory,
+            value,
+        }
     }
 
     fn payload_len(&self) -> usize {
@@ -116,7 +124,7 @@ fn align4(n: usize) -> usize {
 }
 
 fn pad4(out: &mut Vec<u8>) {
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push(0);
     }
 }
@@ -139,7 +147,13 @@ pub struct Request {
 impl Request {
     /// A request for `cmd` addressed to no minor.
     pub fn new(cmd: u8) -> Request {
-        Request { cmd, nl_flags: 0, minor: u32::MAX, flags: 0, tlas: Vec::new() }
+        Request {
+            cmd,
+            nl_flags: 0,
+            minor: u32::MAX,
+            flags: 0,
+            tlas: Vec::new(),
+        }
     }
 
     /// Serialises the message for family `family_id`, genl `version`, sequence `seq` and
@@ -225,12 +239,18 @@ pub struct Fields(pub Vec<(u16, Vec<u8>)>);
 impl Fields {
     /// The raw payload of the first field `nr`.
     pub fn raw(&self, nr: u16) -> Option<&[u8]> {
-        self.0.iter().find(|(n, _)| *n == nr).map(|(_, v)| v.as_slice())
+        self.0
+            .iter()
+            .find(|(n, _)| *n == nr)
+            .map(|(_, v)| v.as_slice())
     }
 
     /// Every payload of field `nr` (path addresses repeat).
     pub fn all(&self, nr: u16) -> impl Iterator<Item = &[u8]> {
-        self.0.iter().filter(move |(n, _)| *n == nr).map(|(_, v)| v.as_slice())
+        self.0
+            .iter()
+            .filter(move |(n, _)| *n == nr)
+            .map(|(_, v)| v.as_slice())
     }
 
     /// A u8 field.
@@ -291,12 +311,18 @@ pub fn parse_datagram(mut buf: &[u8], family_id: u16) -> Result<Vec<Incoming>, P
         let body = &buf[16..len];
         let msg = match nl_type {
             NLMSG_ERROR => {
-                let errno = body.get(..4).map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap()));
-                let seq = body.get(12..16).map_or(0, |b| u32::from_ne_bytes(b.try_into().unwrap()));
+                let errno = body
+                    .get(..4)
+                    .map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap()));
+                let seq = body
+                    .get(12..16)
+                    .map_or(0, |b| u32::from_ne_bytes(b.try_into().unwrap()));
                 Incoming::Error { errno, seq }
             }
             NLMSG_DONE => {
-                let errno = body.get(..4).map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap()));
+                let errno = body
+                    .get(..4)
+                    .map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap()));
                 Incoming::Done { errno }
             }
             t if t == family_id && body.len() >= 12 => {
@@ -306,7 +332,15 @@ pub fn parse_datagram(mut buf: &[u8], family_id: u16) -> Result<Vec<Incoming>, P
                 for (nr, payload) in parse_attrs(&body[12..])? {
                     tlas.push((nr, Fields(parse_attrs(&payload)?)));
                 }
-                Incoming::Genl(Message { nl_type, nl_flags, seq, cmd: body[0], minor, ret_code, tlas })
+                Incoming::Genl(Message {
+                    nl_type,
+                    nl_flags,
+                    seq,
+                    cmd: body[0],
+                    minor,
+                    ret_code,
+                    tlas,
+                })
             }
             t => Incoming::Other(t),
         };
@@ -324,8 +358,12 @@ mod tests {
     #[test]
     fn primary_force_matches_the_documented_bytes() {
         let mut req = Request::new(14);
-        req.tlas.push(Attr::nested(2, vec![Attr::field(2, true, Value::Str("r0".into()))]));
-        req.tlas.push(Attr::nested(6, vec![Attr::field(1, true, Value::U8(1))]));
+        req.tlas.push(Attr::nested(
+            2,
+            vec![Attr::field(2, true, Value::Str("r0".into()))],
+        ));
+        req.tlas
+            .push(Attr::nested(6, vec![Attr::field(1, true, Value::U8(1))]));
         let bytes = req.to_bytes(0x1d, 2, 42, 0);
         let expected: &[u8] = &[
             0x34, 0, 0, 0, 0x1d, 0, 1, 0, 0x2a, 0, 0, 0, 0, 0, 0, 0, //
@@ -341,11 +379,17 @@ mod tests {
     #[test]
     fn a_reply_round_trips() {
         let mut req = Request::new(38);
-        req.tlas.push(Attr::nested(2, vec![Attr::field(2, true, Value::Str("r0".into()))]));
-        req.tlas.push(Attr::nested(20, vec![Attr::field(1, false, Value::U64(7))]));
+        req.tlas.push(Attr::nested(
+            2,
+            vec![Attr::field(2, true, Value::Str("r0".into()))],
+        ));
+        req.tlas
+            .push(Attr::nested(20, vec![Attr::field(1, false, Value::U64(7))]));
         let bytes = req.to_bytes(0x1d, 2, 5, 0);
         let parsed = parse_datagram(&bytes, 0x1d).unwrap();
-        let Incoming::Genl(m) = &parsed[0] else { panic!("{parsed:?}") };
+        let Incoming::Genl(m) = &parsed[0] else {
+            panic!("{parsed:?}")
+        };
         assert_eq!((m.cmd, m.seq, m.minor), (38, 5, u32::MAX));
         assert_eq!(m.tla(2).unwrap().str(2).as_deref(), Some("r0"));
         assert_eq!(m.tla(20).unwrap().u64(1), Some(7));

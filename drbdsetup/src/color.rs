@@ -41,7 +41,11 @@ impl Colors {
             return text.to_string();
         }
         let start = code(start, local).unwrap_or("");
-        let stop = if code(stop, local).is_some() { "\x1b[0m" } else { "" };
+        let stop = if code(stop, local).is_some() {
+            "\x1b[0m"
+        } else {
+            ""
+        };
         format!("{start}{text}{stop}")
     }
 
@@ -83,7 +87,11 @@ impl Colors {
             9 => Class::Good,
             _ => Class::Transitional,
         };
-        let start = if d == 0 && intentional { Class::Good } else { class_of(d) };
+        let start = if d == 0 && intentional {
+            Class::Good
+        } else {
+            class_of(d)
+        };
         self.paint(disk_str(dialect, d), start, class_of(d), local)
     }
 }

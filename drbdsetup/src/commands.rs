@@ -84,11 +84,27 @@ pub struct CommandDef {
 }
 
 const fn config(name: &'static str, ctx: Ctx, cmd: u8, tla: u16) -> CommandDef {
-    CommandDef { name, ctx, cmd, tla, args: &[], kind: Kind::Config, set_defaults: false }
+    CommandDef {
+        name,
+        ctx,
+        cmd,
+        tla,
+        args: &[],
+        kind: Kind::Config,
+        set_defaults: false,
+    }
 }
 
 const fn changer(name: &'static str, ctx: Ctx, cmd: u8, tla: u16) -> CommandDef {
-    CommandDef { name, ctx, cmd, tla, args: &[], kind: Kind::Config, set_defaults: true }
+    CommandDef {
+        name,
+        ctx,
+        cmd,
+        tla,
+        args: &[],
+        kind: Kind::Config,
+        set_defaults: true,
+    }
 }
 
 const fn with_args(mut c: CommandDef, args: &'static [Arg]) -> CommandDef {
@@ -97,7 +113,15 @@ const fn with_args(mut c: CommandDef, args: &'static [Arg]) -> CommandDef {
 }
 
 const fn query(name: &'static str, ctx: Ctx) -> CommandDef {
-    CommandDef { name, ctx, cmd: 0, tla: 0, args: &[], kind: Kind::Query, set_defaults: false }
+    CommandDef {
+        name,
+        ctx,
+        cmd: 0,
+        tla: 0,
+        args: &[],
+        kind: Kind::Query,
+        set_defaults: false,
+    }
 }
 
 const fn events(name: &'static str, ctx: Ctx) -> CommandDef {
@@ -117,40 +141,141 @@ const ATTACH_ARGS: &[Arg] = &[
     Arg::Str("meta_data_dev", nla::T_META_DEV),
     Arg::MdIdx("meta_data_index", nla::T_META_DEV_IDX),
 ];
-const PATH_ARGS: &[Arg] =
-    &[Arg::Addr("local-addr", nla::T_MY_ADDR), Arg::Addr("remote-addr", nla::T_PEER_ADDR)];
+const PATH_ARGS: &[Arg] = &[
+    Arg::Addr("local-addr", nla::T_MY_ADDR),
+    Arg::Addr("remote-addr", nla::T_PEER_ADDR),
+];
 
 /// The commands of DRBD 9's drbdsetup, in upstream's order.
 pub static COMMANDS_V9: &[CommandDef] = &[
-    config("primary", Ctx::Resource, cmd::DRBD_ADM_PRIMARY, nla::SET_ROLE_PARMS),
-    config("secondary", Ctx::Resource, cmd::DRBD_ADM_SECONDARY, nla::SET_ROLE_PARMS),
-    with_args(config("attach", Ctx::Minor, cmd::DRBD_ADM_ATTACH, nla::DISK_CONF), ATTACH_ARGS),
-    changer("disk-options", Ctx::Minor, cmd::DRBD_ADM_CHG_DISK_OPTS, nla::DISK_CONF),
-    config("detach", Ctx::Minor, cmd::DRBD_ADM_DETACH, nla::DETACH_PARMS),
-    config("connect", Ctx::PeerNode, cmd::DRBD_ADM_CONNECT, nla::CONNECT_PARMS),
-    config("new-peer", Ctx::PeerNode, cmd::DRBD_ADM_NEW_PEER, nla::NET_CONF),
-    config("del-peer", Ctx::PeerNode, cmd::DRBD_ADM_DEL_PEER, nla::DISCONNECT_PARMS),
-    with_args(config("new-path", Ctx::PeerNode, cmd::DRBD_ADM_NEW_PATH, nla::PATH_PARMS), PATH_ARGS),
-    with_args(config("del-path", Ctx::PeerNode, cmd::DRBD_ADM_DEL_PATH, nla::PATH_PARMS), PATH_ARGS),
-    changer("net-options", Ctx::PeerNode, cmd::DRBD_ADM_CHG_NET_OPTS, nla::NET_CONF),
-    config("disconnect", Ctx::PeerNode, cmd::DRBD_ADM_DISCONNECT, nla::DISCONNECT_PARMS),
-    config("resize", Ctx::Minor, cmd::DRBD_ADM_RESIZE, nla::RESIZE_PARMS),
-    changer("resource-options", Ctx::Resource, cmd::DRBD_ADM_RESOURCE_OPTS, nla::RESOURCE_OPTS),
+    config(
+        "primary",
+        Ctx::Resource,
+        cmd::DRBD_ADM_PRIMARY,
+        nla::SET_ROLE_PARMS,
+    ),
+    config(
+        "secondary",
+        Ctx::Resource,
+        cmd::DRBD_ADM_SECONDARY,
+        nla::SET_ROLE_PARMS,
+    ),
+    with_args(
+        config("attach", Ctx::Minor, cmd::DRBD_ADM_ATTACH, nla::DISK_CONF),
+        ATTACH_ARGS,
+    ),
+    changer(
+        "disk-options",
+        Ctx::Minor,
+        cmd::DRBD_ADM_CHG_DISK_OPTS,
+        nla::DISK_CONF,
+    ),
+    config(
+        "detach",
+        Ctx::Minor,
+        cmd::DRBD_ADM_DETACH,
+        nla::DETACH_PARMS,
+    ),
+    config(
+        "connect",
+        Ctx::PeerNode,
+        cmd::DRBD_ADM_CONNECT,
+        nla::CONNECT_PARMS,
+    ),
+    config(
+        "new-peer",
+        Ctx::PeerNode,
+        cmd::DRBD_ADM_NEW_PEER,
+        nla::NET_CONF,
+    ),
+    config(
+        "del-peer",
+        Ctx::PeerNode,
+        cmd::DRBD_ADM_DEL_PEER,
+        nla::DISCONNECT_PARMS,
+    ),
+    with_args(
+        config(
+            "new-path",
+            Ctx::PeerNode,
+            cmd::DRBD_ADM_NEW_PATH,
+            nla::PATH_PARMS,
+        ),
+        PATH_ARGS,
+    ),
+    with_args(
+        config(
+            "del-path",
+            Ctx::PeerNode,
+            cmd::DRBD_ADM_DEL_PATH,
+            nla::PATH_PARMS,
+        ),
+        PATH_ARGS,
+    ),
+    changer(
+        "net-options",
+        Ctx::PeerNode,
+        cmd::DRBD_ADM_CHG_NET_OPTS,
+        nla::NET_CONF,
+    ),
+    config(
+        "disconnect",
+        Ctx::PeerNode,
+        cmd::DRBD_ADM_DISCONNECT,
+        nla::DISCONNECT_PARMS,
+    ),
+    config(
+        "resize",
+        Ctx::Minor,
+        cmd::DRBD_ADM_RESIZE,
+        nla::RESIZE_PARMS,
+    ),
+    changer(
+        "resource-options",
+        Ctx::Resource,
+        cmd::DRBD_ADM_RESOURCE_OPTS,
+        nla::RESOURCE_OPTS,
+    ),
     changer(
         "peer-device-options",
         Ctx::PeerDevice,
         cmd::DRBD_ADM_CHG_PEER_DEVICE_OPTS,
         nla::PEER_DEVICE_OPTS,
     ),
-    config("new-current-uuid", Ctx::Minor, cmd::DRBD_ADM_NEW_C_UUID, nla::NEW_C_UUID_PARMS),
-    config("invalidate", Ctx::Minor, cmd::DRBD_ADM_INVALIDATE, nla::INVALIDATE_PARMS),
-    config("invalidate-remote", Ctx::PeerDevice, cmd::DRBD_ADM_INVAL_PEER, nla::INVAL_PEER_PARAMS),
+    config(
+        "new-current-uuid",
+        Ctx::Minor,
+        cmd::DRBD_ADM_NEW_C_UUID,
+        nla::NEW_C_UUID_PARMS,
+    ),
+    config(
+        "invalidate",
+        Ctx::Minor,
+        cmd::DRBD_ADM_INVALIDATE,
+        nla::INVALIDATE_PARMS,
+    ),
+    config(
+        "invalidate-remote",
+        Ctx::PeerDevice,
+        cmd::DRBD_ADM_INVAL_PEER,
+        nla::INVAL_PEER_PARAMS,
+    ),
     config("pause-sync", Ctx::PeerDevice, cmd::DRBD_ADM_PAUSE_SYNC, 0),
     config("resume-sync", Ctx::PeerDevice, cmd::DRBD_ADM_RESUME_SYNC, 0),
-    config("suspend-io", Ctx::Minor, cmd::DRBD_ADM_SUSPEND_IO, nla::SUSPEND_IO_PARAMS),
+    config(
+        "suspend-io",
+        Ctx::Minor,
+        cmd::DRBD_ADM_SUSPEND_IO,
+        nla::SUSPEND_IO_PARAMS,
+    ),
     config("resume-io", Ctx::Minor, cmd::DRBD_ADM_RESUME_IO, 0),
     config("outdate", Ctx::Minor, cmd::DRBD_ADM_OUTDATE, 0),
-    config("verify", Ctx::PeerDevice, cmd::DRBD_ADM_START_OV, nla::START_OV_PARMS),
+    config(
+        "verify",
+        Ctx::PeerDevice,
+        cmd::DRBD_ADM_START_OV,
+        nla::START_OV_PARMS,
+    ),
     CommandDef {
         name: "down",
         ctx: Ctx::ResourceOrAll,
@@ -177,14 +302,29 @@ pub static COMMANDS_V9: &[CommandDef] = &[
     events("wait-connect-connection", Ctx::PeerNode),
     events("wait-connect-resource", Ctx::Resource),
     with_args(
-        config("new-resource", Ctx::Resource, cmd::DRBD_ADM_NEW_RESOURCE, nla::RESOURCE_OPTS),
+        config(
+            "new-resource",
+            Ctx::Resource,
+            cmd::DRBD_ADM_NEW_RESOURCE,
+            nla::RESOURCE_OPTS,
+        ),
         &[Arg::NodeId],
     ),
-    config("new-minor", Ctx::NewMinor, cmd::DRBD_ADM_NEW_MINOR, nla::DEVICE_CONF),
+    config(
+        "new-minor",
+        Ctx::NewMinor,
+        cmd::DRBD_ADM_NEW_MINOR,
+        nla::DEVICE_CONF,
+    ),
     config("del-minor", Ctx::Minor, cmd::DRBD_ADM_DEL_MINOR, 0),
     config("del-resource", Ctx::Resource, cmd::DRBD_ADM_DEL_RESOURCE, 0),
     with_args(
-        config("forget-peer", Ctx::Resource, cmd::DRBD_ADM_FORGET_PEER, nla::FORGET_PEER_PARMS),
+        config(
+            "forget-peer",
+            Ctx::Resource,
+            cmd::DRBD_ADM_FORGET_PEER,
+            nla::FORGET_PEER_PARMS,
+        ),
         &[Arg::U32M("peer_node_id", nla::T_FORGET_PEER_NODE_ID)],
     ),
     with_args(
@@ -200,17 +340,65 @@ pub static COMMANDS_V9: &[CommandDef] = &[
 
 /// The commands of the 8.4 drbdsetup (`drbdsetup-84`), in upstream's order.
 pub static COMMANDS_V84: &[CommandDef] = &[
-    config("primary", Ctx::Minor, cmd::DRBD_ADM_PRIMARY, nla::SET_ROLE_PARMS),
+    config(
+        "primary",
+        Ctx::Minor,
+        cmd::DRBD_ADM_PRIMARY,
+        nla::SET_ROLE_PARMS,
+    ),
     config("secondary", Ctx::Minor, cmd::DRBD_ADM_SECONDARY, 0),
-    with_args(config("attach", Ctx::Minor, cmd::DRBD_ADM_ATTACH, nla::DISK_CONF), ATTACH_ARGS),
-    changer("disk-options", Ctx::Minor, cmd::DRBD_ADM_CHG_DISK_OPTS, nla::DISK_CONF),
-    config("detach", Ctx::Minor, cmd::DRBD_ADM_DETACH, nla::DETACH_PARMS),
-    config("connect", Ctx::ResourceConnection, cmd::DRBD_ADM_CONNECT, nla::NET_CONF),
-    changer("net-options", Ctx::Connection, cmd::DRBD_ADM_CHG_NET_OPTS, nla::NET_CONF),
-    config("disconnect", Ctx::Connection, cmd::DRBD_ADM_DISCONNECT, nla::DISCONNECT_PARMS),
-    config("resize", Ctx::Minor, cmd::DRBD_ADM_RESIZE, nla::RESIZE_PARMS),
-    changer("resource-options", Ctx::Resource, cmd::DRBD_ADM_RESOURCE_OPTS, nla::RESOURCE_OPTS),
-    config("new-current-uuid", Ctx::Minor, cmd::DRBD_ADM_NEW_C_UUID, nla::NEW_C_UUID_PARMS),
+    with_args(
+        config("attach", Ctx::Minor, cmd::DRBD_ADM_ATTACH, nla::DISK_CONF),
+        ATTACH_ARGS,
+    ),
+    changer(
+        "disk-options",
+        Ctx::Minor,
+        cmd::DRBD_ADM_CHG_DISK_OPTS,
+        nla::DISK_CONF,
+    ),
+    config(
+        "detach",
+        Ctx::Minor,
+        cmd::DRBD_ADM_DETACH,
+        nla::DETACH_PARMS,
+    ),
+    config(
+        "connect",
+        Ctx::ResourceConnection,
+        cmd::DRBD_ADM_CONNECT,
+        nla::NET_CONF,
+    ),
+    changer(
+        "net-options",
+        Ctx::Connection,
+        cmd::DRBD_ADM_CHG_NET_OPTS,
+        nla::NET_CONF,
+    ),
+    config(
+        "disconnect",
+        Ctx::Connection,
+        cmd::DRBD_ADM_DISCONNECT,
+        nla::DISCONNECT_PARMS,
+    ),
+    config(
+        "resize",
+        Ctx::Minor,
+        cmd::DRBD_ADM_RESIZE,
+        nla::RESIZE_PARMS,
+    ),
+    changer(
+        "resource-options",
+        Ctx::Resource,
+        cmd::DRBD_ADM_RESOURCE_OPTS,
+        nla::RESOURCE_OPTS,
+    ),
+    config(
+        "new-current-uuid",
+        Ctx::Minor,
+        cmd::DRBD_ADM_NEW_C_UUID,
+        nla::NEW_C_UUID_PARMS,
+    ),
     config("invalidate", Ctx::Minor, cmd::DRBD_ADM_INVALIDATE, 0),
     config("invalidate-remote", Ctx::Minor, cmd::DRBD_ADM_INVAL_PEER, 0),
     config("pause-sync", Ctx::Minor, cmd::DRBD_ADM_PAUSE_SYNC, 0),
@@ -218,7 +406,12 @@ pub static COMMANDS_V84: &[CommandDef] = &[
     config("suspend-io", Ctx::Minor, cmd::DRBD_ADM_SUSPEND_IO, 0),
     config("resume-io", Ctx::Minor, cmd::DRBD_ADM_RESUME_IO, 0),
     config("outdate", Ctx::Minor, cmd::DRBD_ADM_OUTDATE, 0),
-    config("verify", Ctx::Minor, cmd::DRBD_ADM_START_OV, nla::START_OV_PARMS),
+    config(
+        "verify",
+        Ctx::Minor,
+        cmd::DRBD_ADM_START_OV,
+        nla::START_OV_PARMS,
+    ),
     CommandDef {
         name: "down",
         ctx: Ctx::Resource,
@@ -240,8 +433,18 @@ pub static COMMANDS_V84: &[CommandDef] = &[
     events("events2", Ctx::ResourceOrAll),
     query("wait-connect", Ctx::Minor),
     query("wait-sync", Ctx::Minor),
-    config("new-resource", Ctx::Resource, cmd::DRBD_ADM_NEW_RESOURCE, nla::RESOURCE_OPTS),
-    config("new-minor", Ctx::NewMinor, cmd::DRBD_ADM_NEW_MINOR, nla::CFG_CONTEXT),
+    config(
+        "new-resource",
+        Ctx::Resource,
+        cmd::DRBD_ADM_NEW_RESOURCE,
+        nla::RESOURCE_OPTS,
+    ),
+    config(
+        "new-minor",
+        Ctx::NewMinor,
+        cmd::DRBD_ADM_NEW_MINOR,
+        nla::CFG_CONTEXT,
+    ),
     config("del-minor", Ctx::Minor, cmd::DRBD_ADM_DEL_MINOR, 0),
     config("del-resource", Ctx::Resource, cmd::DRBD_ADM_DEL_RESOURCE, 0),
 ];
@@ -304,7 +507,11 @@ impl LocalOptions {
 
     /// The last value of `--name=value`.
     pub fn value(&self, name: &str) -> Option<&str> {
-        self.0.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+        self.0
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.as_deref())
     }
 }
 
@@ -448,7 +655,9 @@ pub fn option_attr(
             let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
             match values.iter().find(|(k, _)| *k == text) {
                 Some((_, n)) => Value::U32(*n),
-                None => Value::U32(parse_number(text, options::Scale::One).map_err(|_| invalid())? as u32),
+                None => Value::U32(
+                    parse_number(text, options::Scale::One).map_err(|_| invalid())? as u32,
+                ),
             }
         }
         ValueType::String { .. } => {
@@ -467,12 +676,15 @@ pub fn option_attr(
     Ok(Some(Attr::field(nl.nr, nl.mandatory && mandatory_bit, v)))
 }
 
+/// Options in command-line order, and the positional arguments.
+type SplitArgv = (Vec<(Found, Option<String>)>, Vec<String>);
+
 /// Splits argv (after the command name) into options, in order, and positional arguments.
 fn split_argv(
     def: &CommandDef,
     dialect: Dialect,
     argv: &[String],
-) -> Result<(Vec<(Found, Option<String>)>, Vec<String>), UsageError> {
+) -> Result<SplitArgv, UsageError> {
     let mut opts = Vec::new();
     let mut positional = Vec::new();
     let mut i = 0;
@@ -529,7 +741,10 @@ pub fn parse(
             need_from(&mut pos, $name)
         };
     }
-    let number = |s: &str| s.parse::<u32>().map_err(|_| UsageError::BadNumber(s.to_string()));
+    let number = |s: &str| {
+        s.parse::<u32>()
+            .map_err(|_| UsageError::BadNumber(s.to_string()))
+    };
 
     let mut inv = Invocation {
         def,
@@ -573,7 +788,11 @@ pub fn parse(
         Ctx::Connection => inv.objname = "??".to_string(),
     }
     if let Some(name) = &inv.resource {
-        ctx_fields.push(Attr::field(nla::T_CTX_RESOURCE_NAME, m, Value::Str(name.clone())));
+        ctx_fields.push(Attr::field(
+            nla::T_CTX_RESOURCE_NAME,
+            m,
+            Value::Str(name.clone()),
+        ));
     }
     if matches!(def.ctx, Ctx::PeerNode | Ctx::PeerDevice) {
         let id = number(&need!("peer_node_id")?)?;
@@ -614,9 +833,10 @@ pub fn parse(
     for arg in def.args {
         let (name, attr) = match *arg {
             Arg::NodeId => match pos.next() {
-                Some(text) => {
-                    ("node_id", Attr::field(nla::T_NODE_ID, false, Value::U32(number(&text)?)))
-                }
+                Some(text) => (
+                    "node_id",
+                    Attr::field(nla::T_NODE_ID, false, Value::U32(number(&text)?)),
+                ),
                 None => {
                     payload.push(Attr::field(nla::T_NODE_ID, false, Value::U32(u32::MAX)));
                     payload.push(Attr::field(nla::T_DRBD8_COMPAT_MODE, false, Value::U8(1)));
@@ -626,15 +846,23 @@ pub fn parse(
             },
             Arg::Str(name, nr) => (name, Attr::field(nr, false, Value::Str(need!(name)?))),
             Arg::StrM(name, nr) => (name, Attr::field(nr, m, Value::Str(need!(name)?))),
-            Arg::U32(name, nr) => (name, Attr::field(nr, false, Value::U32(number(&need!(name)?)?))),
+            Arg::U32(name, nr) => (
+                name,
+                Attr::field(nr, false, Value::U32(number(&need!(name)?)?)),
+            ),
             Arg::U32M(name, nr) => (name, Attr::field(nr, m, Value::U32(number(&need!(name)?)?))),
-            Arg::Addr(name, nr) => (name, Attr::field(nr, m, Value::Bin(sockaddr_from_str(&need!(name)?)?))),
+            Arg::Addr(name, nr) => (
+                name,
+                Attr::field(nr, m, Value::Bin(sockaddr_from_str(&need!(name)?)?)),
+            ),
             Arg::MdIdx(name, nr) => {
                 let text = need!(name)?;
                 let idx: i32 = match text.as_str() {
                     "internal" => -3,
                     "flexible" => -2,
-                    t => t.parse().map_err(|_| UsageError::BadNumber(t.to_string()))?,
+                    t => t
+                        .parse()
+                        .map_err(|_| UsageError::BadNumber(t.to_string()))?,
                 };
                 (name, Attr::field(nr, false, Value::U32(idx as u32)))
             }
@@ -645,7 +873,9 @@ pub fn parse(
     }
     let rest: Vec<String> = pos.collect();
     if !rest.is_empty() {
-        return Err(UsageError::Excess(rest.iter().map(|a| format!(" {a}")).collect()));
+        return Err(UsageError::Excess(
+            rest.iter().map(|a| format!(" {a}")).collect(),
+        ));
     }
 
     // Assemble: header minor or context set, then the payload set.
@@ -654,13 +884,21 @@ pub fn parse(
         (Dialect::V84, Ctx::NewMinor) => {
             req.minor = inv.minor.unwrap_or(u32::MAX);
             let mut fields = ctx_fields;
-            fields.push(Attr::field(nla::T_CTX_VOLUME, m, Value::U32(inv.volume.unwrap_or(0))));
+            fields.push(Attr::field(
+                nla::T_CTX_VOLUME,
+                m,
+                Value::U32(inv.volume.unwrap_or(0)),
+            ));
             req.tlas.push(Attr::nested(nla::CFG_CONTEXT, fields));
             payload_opened = false;
         }
         (_, Ctx::NewMinor) => {
             req.minor = inv.minor.unwrap_or(u32::MAX);
-            ctx_fields.push(Attr::field(nla::T_CTX_VOLUME, m, Value::U32(inv.volume.unwrap_or(0))));
+            ctx_fields.push(Attr::field(
+                nla::T_CTX_VOLUME,
+                m,
+                Value::U32(inv.volume.unwrap_or(0)),
+            ));
             req.tlas.push(Attr::nested(nla::CFG_CONTEXT, ctx_fields));
         }
         (_, Ctx::Minor) => req.minor = inv.minor.unwrap_or(u32::MAX),

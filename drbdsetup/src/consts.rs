@@ -261,7 +261,10 @@ pub fn repl_str(s: u32) -> &'static str {
         "Ahead",
         "Behind",
     ];
-    s.checked_sub(9).and_then(|i| NAMES.get(i as usize)).copied().unwrap_or("?")
+    s.checked_sub(9)
+        .and_then(|i| NAMES.get(i as usize))
+        .copied()
+        .unwrap_or("?")
 }
 
 /// `L_*` values used in decisions.
@@ -288,7 +291,10 @@ pub const C_CONNECTING: u32 = 8;
 
 /// Roles (`enum drbd_role`).
 pub fn role_str(s: u32) -> &'static str {
-    ["Unknown", "Primary", "Secondary"].get(s as usize).copied().unwrap_or("?")
+    ["Unknown", "Primary", "Secondary"]
+        .get(s as usize)
+        .copied()
+        .unwrap_or("?")
 }
 
 /// `R_PRIMARY`.
@@ -298,7 +304,7 @@ pub const R_SECONDARY: u32 = 2;
 
 /// The text of a state-change result (`drbd_set_st_err_str`), per dialect.
 pub fn state_err_str(dialect: Dialect, rv: i32) -> &'static str {
-    let text = match rv {
+    match rv {
         -1 => "Multiple primaries not allowed by config",
         -2 => "Need access to UpToDate data",
         -4 => "Can not resync without local disk",
@@ -319,20 +325,23 @@ pub fn state_err_str(dialect: Dialect, rv: i32) -> &'static str {
         -18 => "In transient state, retry after next state change",
         -19 => "Concurrent state changes detected and aborted",
         -20 => "Other vol primary on peer not allowed by config",
-        -21 if dialect == Dialect::V84 => "Need a connection for a graceful disconnect/outdate peer",
+        -21 if dialect == Dialect::V84 => {
+            "Need a connection for a graceful disconnect/outdate peer"
+        }
         -21 => "Interrupted state change",
         -22 if dialect == Dialect::V9 => {
             "Peer may not become primary while device is opened read-only"
         }
         -23 if dialect == Dialect::V9 => "Timeout in operation",
-        -24 if dialect == Dialect::V9 => "Primary nodes must be strongly connected among each other",
+        -24 if dialect == Dialect::V9 => {
+            "Primary nodes must be strongly connected among each other"
+        }
         -25 if dialect == Dialect::V9 => "No quorum",
         -26 if dialect == Dialect::V9 => "Intentional diskless peer may not attach a disk",
         -27 if dialect == Dialect::V9 => "Disconnect chosen in handshake",
         -28 if dialect == Dialect::V9 => "Retry chosen in handshake",
         _ => "?",
-    };
-    text
+    }
 }
 
 /// `SS_AFTER_LAST_ERROR` per dialect.

@@ -72,7 +72,9 @@ impl<W: Write> Events2<W> {
         Events2 {
             out,
             opts,
-            colors: Colors { enabled: opts.color },
+            colors: Colors {
+                enabled: opts.color,
+            },
             initial_state: true,
             all: BTreeMap::new(),
             update: Vec::new(),
@@ -88,7 +90,9 @@ impl<W: Write> Events2<W> {
 
     fn prefix(&self) -> String {
         if self.opts.timestamps {
-            chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.6f%:z ").to_string()
+            chrono::Local::now()
+                .format("%Y-%m-%dT%H:%M:%S%.6f%:z ")
+                .to_string()
         } else {
             String::new()
         }
@@ -99,7 +103,10 @@ impl<W: Write> Events2<W> {
         if m.ret_code != NO_ERROR {
             return Ok(m.ret_code);
         }
-        let Some(nh) = m.tla(nla::NOTIFICATION_HEADER).and_then(|f| f.u32(nla::T_NH_TYPE)) else {
+        let Some(nh) = m
+            .tla(nla::NOTIFICATION_HEADER)
+            .and_then(|f| f.u32(nla::T_NH_TYPE))
+        else {
             return Ok(0);
         };
         let action = nh & !notify::FLAGS;
@@ -144,7 +151,10 @@ impl<W: Write> Events2<W> {
     }
 
     fn apply(&mut self, prefix: &str, m: &Message) -> io::Result<()> {
-        let Some(nh) = m.tla(nla::NOTIFICATION_HEADER).and_then(|f| f.u32(nla::T_NH_TYPE)) else {
+        let Some(nh) = m
+            .tla(nla::NOTIFICATION_HEADER)
+            .and_then(|f| f.u32(nla::T_NH_TYPE))
+        else {
             return Ok(());
         };
         let action = nh & !notify::FLAGS;
@@ -189,8 +199,10 @@ impl<W: Write> Events2<W> {
                 }
                 cmd::DRBD_PEER_DEVICE_STATE => {
                     let p = PeerDevice::from_msg(m);
-                    if let Some(c) =
-                        r.connections.iter_mut().find(|c| c.ctx.conn_name == p.ctx.conn_name)
+                    if let Some(c) = r
+                        .connections
+                        .iter_mut()
+                        .find(|c| c.ctx.conn_name == p.ctx.conn_name)
                     {
                         if !c.peer_devices.iter().any(|x| x.ctx.volume == p.ctx.volume) {
                             c.peer_devices.insert(0, p);
@@ -213,8 +225,10 @@ impl<W: Write> Events2<W> {
                     }
                 }
                 cmd::DRBD_CONNECTION_STATE => {
-                    if let Some(c) =
-                        r.connections.iter_mut().find(|c| c.ctx.conn_name == ctx.conn_name)
+                    if let Some(c) = r
+                        .connections
+                        .iter_mut()
+                        .find(|c| c.ctx.conn_name == ctx.conn_name)
                     {
                         let new = Connection::from_msg(m);
                         c.cstate = new.cstate;
@@ -227,7 +241,11 @@ impl<W: Write> Events2<W> {
                         .connections
                         .iter_mut()
                         .find(|c| c.ctx.conn_name == ctx.conn_name)
-                        .and_then(|c| c.peer_devices.iter_mut().find(|p| p.ctx.volume == ctx.volume));
+                        .and_then(|c| {
+                            c.peer_devices
+                                .iter_mut()
+                                .find(|p| p.ctx.volume == ctx.volume)
+                        });
                     if let Some(p) = p {
                         let new = PeerDevice::from_msg(m);
                         p.info = new.info;
@@ -252,24 +270,34 @@ impl<W: Write> Events2<W> {
                 cmd::DRBD_RESOURCE_STATE => r.destroyed = true,
                 cmd::DRBD_DEVICE_STATE => r.devices.retain(|d| d.ctx.volume != ctx.volume),
                 cmd::DRBD_CONNECTION_STATE => {
-                    if let Some(i) = r.connections.iter().position(|c| c.ctx.conn_name == ctx.conn_name)
+                    if let Some(i) = r
+                        .connections
+                        .iter()
+                        .position(|c| c.ctx.conn_name == ctx.conn_name)
                     {
                         r.connections.remove(i);
                     }
                 }
                 cmd::DRBD_PEER_DEVICE_STATE => {
-                    if let Some(c) =
-                        r.connections.iter_mut().find(|c| c.ctx.conn_name == ctx.conn_name)
+                    if let Some(c) = r
+                        .connections
+                        .iter_mut()
+                        .find(|c| c.ctx.conn_name == ctx.conn_name)
                     {
-                        if let Some(i) = c.peer_devices.iter().position(|p| p.ctx.volume == ctx.volume)
+                        if let Some(i) = c
+                            .peer_devices
+                            .iter()
+                            .position(|p| p.ctx.volume == ctx.volume)
                         {
                             c.peer_devices.remove(i);
                         }
                     }
                 }
                 cmd::DRBD_PATH_STATE => {
-                    if let Some(c) =
-                        r.connections.iter_mut().find(|c| c.ctx.conn_name == ctx.conn_name)
+                    if let Some(c) = r
+                        .connections
+                        .iter_mut()
+                        .find(|c| c.ctx.conn_name == ctx.conn_name)
                     {
                         if let Some(i) = c.paths.iter().position(|p| p.same_path(&ctx)) {
                             c.paths.remove(i);
@@ -282,10 +310,19 @@ impl<W: Write> Events2<W> {
                 if m.cmd != cmd::DRBD_HELPER {
                     return Ok(());
                 }
-                let Some(h) = m.tla(nla::HELPER) else { return Ok(()) };
+                let Some(h) = m.tla(nla::HELPER) else {
+                    return Ok(());
+                };
                 let name = h.str(nla::T_HELPER_NAME).unwrap_or_default();
                 let status = h.u32(nla::T_HELPER_STATUS).unwrap_or(0);
-                self.print_helper(prefix, &ctx, m.minor, action == notify::RESPONSE, &name, status)?;
+                self.print_helper(
+                    prefix,
+                    &ctx,
+                    m.minor,
+                    action == notify::RESPONSE,
+                    &name,
+                    status,
+                )?;
             }
             notify::RENAME => {
                 if m.cmd == cmd::DRBD_RESOURCE_STATE {
@@ -298,7 +335,11 @@ impl<W: Write> Events2<W> {
             let batch = std::mem::take(&mut self.update);
             for mut new in batch {
                 let old = self.all.remove(&new.name);
-                let action = if self.initial_state { "exists" } else { "create" };
+                let action = if self.initial_state {
+                    "exists"
+                } else {
+                    "create"
+                };
                 self.print_changes(prefix, action, old.as_ref(), &mut new)?;
                 if !new.destroyed {
                     self.all.insert(new.name.clone(), new);
@@ -367,7 +408,11 @@ impl<W: Write> Events2<W> {
         for c in &new.connections {
             let oc = old.and_then(|o| o.connection(&c.ctx.conn_name));
             for p in &c.peer_devices {
-                let op = oc.and_then(|oc| oc.peer_devices.iter().find(|x| x.ctx.volume == p.ctx.volume));
+                let op = oc.and_then(|oc| {
+                    oc.peer_devices
+                        .iter()
+                        .find(|x| x.ctx.volume == p.ctx.volume)
+                });
                 self.print_peer_device(prefix, action_new, &new.name, p, op)?;
             }
             for path in &c.paths {
@@ -376,7 +421,9 @@ impl<W: Write> Events2<W> {
             }
             for op in oc.map_or(&empty, |oc| &oc.paths) {
                 if !c.paths.iter().any(|p| p.same_path(&op.ctx)) {
-                    if let (Some(l), Some(p)) = (address_str(&op.ctx.my_addr), address_str(&op.ctx.peer_addr)) {
+                    if let (Some(l), Some(p)) =
+                        (address_str(&op.ctx.my_addr), address_str(&op.ctx.peer_addr))
+                    {
                         let mut line = Line::new(prefix, "destroy", "path");
                         line.key("name", &new.name);
                         line.key("peer-node-id", &op.ctx.peer_node_id.to_string());
@@ -428,7 +475,10 @@ impl<W: Write> Events2<W> {
 
     fn diff_or(&self, line: &mut Line, key: &str, old: Option<String>, new: String) {
         if self.opts.diff {
-            line.key(key, &format!("{}->{}", old.unwrap_or_else(|| UNKNOWN.into()), new));
+            line.key(
+                key,
+                &format!("{}->{}", old.unwrap_or_else(|| UNKNOWN.into()), new),
+            );
         } else {
             line.key(key, &new);
         }
@@ -443,15 +493,20 @@ impl<W: Write> Events2<W> {
     ) -> io::Result<()> {
         let np = promotion_info(new);
         let oi: Option<&ResourceInfo> = old.map(|o| &o.info);
-        let role_changed = oi.map_or(true, |o| o.role != new.info.role);
-        let info_changed = oi.map_or(true, |o| {
+        let role_changed = oi.is_none_or(|o| o.role != new.info.role);
+        let info_changed = oi.is_none_or(|o| {
             (o.susp, o.susp_nod, o.susp_fen, o.susp_quorum)
-                != (new.info.susp, new.info.susp_nod, new.info.susp_fen, new.info.susp_quorum)
+                != (
+                    new.info.susp,
+                    new.info.susp_nod,
+                    new.info.susp_fen,
+                    new.info.susp_quorum,
+                )
         });
-        let fail_io_changed = oi.map_or(true, |o| o.fail_io != new.info.fail_io);
-        let stats_changed = self.opts.statistics && old.map_or(true, |o| !o.stats.same(&new.stats));
+        let fail_io_changed = oi.is_none_or(|o| o.fail_io != new.info.fail_io);
+        let stats_changed = self.opts.statistics && old.is_none_or(|o| !o.stats.same(&new.stats));
         let op = old.map(promotion_info);
-        let promotion_changed = op.map_or(true, |op| op != np);
+        let promotion_changed = op.is_none_or(|op| op != np);
         if let Some(new_name) = new.new_name.clone() {
             let mut line = Line::new(prefix, "rename", "resource");
             line.key("name", &new.name);
@@ -460,11 +515,16 @@ impl<W: Write> Events2<W> {
             new.name = new_name;
             return Ok(());
         }
-        if !(role_changed || info_changed || stats_changed || promotion_changed || fail_io_changed) {
+        if !(role_changed || info_changed || stats_changed || promotion_changed || fail_io_changed)
+        {
             return Ok(());
         }
         let full = self.opts.full;
-        let mut line = Line::new(prefix, if old.is_some() { "change" } else { action_new }, "resource");
+        let mut line = Line::new(
+            prefix,
+            if old.is_some() { "change" } else { action_new },
+            "resource",
+        );
         line.key("name", &new.name);
         if role_changed || full {
             let c = &self.colors;
@@ -473,7 +533,12 @@ impl<W: Write> Events2<W> {
             self.diff_or(&mut line, "role", o, n);
         }
         if info_changed || full {
-            self.diff_or(&mut line, "suspended", oi.map(ResourceInfo::susp_str), new.info.susp_str());
+            self.diff_or(
+                &mut line,
+                "suspended",
+                oi.map(ResourceInfo::susp_str),
+                new.info.susp_str(),
+            );
         }
         if fail_io_changed || full {
             self.diff_or(
@@ -485,7 +550,7 @@ impl<W: Write> Events2<W> {
         }
         if stats_changed || full {
             let wo = new.stats.get(1);
-            let changed = old.map_or(true, |o| o.stats.get(1) != wo) || full;
+            let changed = old.is_none_or(|o| o.stats.get(1) != wo) || full;
             if changed {
                 if let Some(s) = ["none", "drain", "flush", "barrier"].get(wo as usize) {
                     line.key("write-ordering", s);
@@ -496,7 +561,10 @@ impl<W: Write> Events2<W> {
             if self.opts.diff {
                 let om = op.map_or(UNKNOWN, |p| yes_no(p.0));
                 line.key("may_promote", &format!("{om}->{}", yes_no(np.0)));
-                line.key("promotion_score", &format!("{}->{}", op.map_or(0, |p| p.1), np.1));
+                line.key(
+                    "promotion_score",
+                    &format!("{}->{}", op.map_or(0, |p| p.1), np.1),
+                );
             } else {
                 line.key("may_promote", yes_no(np.0));
                 line.key("promotion_score", &np.1.to_string());
@@ -513,28 +581,42 @@ impl<W: Write> Events2<W> {
         new: &Connection,
         old: Option<&Connection>,
     ) -> io::Result<()> {
-        let cstate_changed = old.map_or(true, |o| o.cstate != new.cstate);
-        let role_changed = old.map_or(true, |o| o.role != new.role);
-        let stats_changed = self.opts.statistics && old.map_or(true, |o| !o.stats.same(&new.stats));
+        let cstate_changed = old.is_none_or(|o| o.cstate != new.cstate);
+        let role_changed = old.is_none_or(|o| o.role != new.role);
+        let stats_changed = self.opts.statistics && old.is_none_or(|o| !o.stats.same(&new.stats));
         if !(cstate_changed || role_changed || stats_changed) {
             return Ok(());
         }
         let full = self.opts.full;
-        let mut line = Line::new(prefix, if old.is_some() { "change" } else { action_new }, "connection");
+        let mut line = Line::new(
+            prefix,
+            if old.is_some() { "change" } else { action_new },
+            "connection",
+        );
         line.key("name", res);
         line.key("peer-node-id", &new.ctx.peer_node_id.to_string());
         line.key("conn-name", &new.ctx.conn_name);
         if cstate_changed || full {
             let c = &self.colors;
-            self.diff_or(&mut line, "connection", old.map(|o| c.cstate(o.cstate)), c.cstate(new.cstate));
+            self.diff_or(
+                &mut line,
+                "connection",
+                old.map(|o| c.cstate(o.cstate)),
+                c.cstate(new.cstate),
+            );
         }
         if role_changed || full {
             let c = &self.colors;
-            self.diff_or(&mut line, "role", old.map(|o| c.role(o.role, false)), c.role(new.role, false));
+            self.diff_or(
+                &mut line,
+                "role",
+                old.map(|o| c.role(o.role, false)),
+                c.role(new.role, false),
+            );
         }
         if stats_changed || full {
             let congested = new.stats.get(1);
-            if old.map_or(true, |o| o.stats.get(1) != congested) || full {
+            if old.is_none_or(|o| o.stats.get(1) != congested) || full {
                 line.key("congested", yes_no(congested == 1));
             }
             if new.stats.get(2) != u64::MAX {
@@ -553,17 +635,21 @@ impl<W: Write> Events2<W> {
         new: &Device,
         old: Option<&Device>,
     ) -> io::Result<()> {
-        let info_changed = old.map_or(true, |o| {
+        let info_changed = old.is_none_or(|o| {
             o.info.disk_state != new.info.disk_state
                 || o.info.has_quorum != new.info.has_quorum
                 || o.info.is_open != new.info.is_open
         });
-        let stats_changed = self.opts.statistics && old.map_or(true, |o| !o.stats.same(&new.stats));
+        let stats_changed = self.opts.statistics && old.is_none_or(|o| !o.stats.same(&new.stats));
         if !(info_changed || stats_changed) {
             return Ok(());
         }
         let full = self.opts.full;
-        let mut line = Line::new(prefix, if old.is_some() { "change" } else { action_new }, "device");
+        let mut line = Line::new(
+            prefix,
+            if old.is_some() { "change" } else { action_new },
+            "device",
+        );
         line.key("name", res);
         line.key("volume", &new.ctx.volume.to_string());
         line.key("minor", &new.minor.to_string());
@@ -574,16 +660,29 @@ impl<W: Write> Events2<W> {
             if self.opts.diff {
                 let bd_new = new.info.backing_dev_str();
                 match old {
-                    Some(o) if o.info.backing_dev_str() == bd_new => line.key("backing_dev", bd_new),
+                    Some(o) if o.info.backing_dev_str() == bd_new => {
+                        line.key("backing_dev", bd_new)
+                    }
                     _ => line.key(
                         "backing_dev",
-                        &format!("{}->{bd_new}", old.map_or(UNKNOWN, |o| o.info.backing_dev_str())),
+                        &format!(
+                            "{}->{bd_new}",
+                            old.map_or(UNKNOWN, |o| o.info.backing_dev_str())
+                        ),
                     ),
                 }
                 let disk_old = old.map(|o| {
-                    c.disk(Dialect::V9, o.info.disk_state, o.info.is_intentional_diskless == 1, true)
+                    c.disk(
+                        Dialect::V9,
+                        o.info.disk_state,
+                        o.info.is_intentional_diskless == 1,
+                        true,
+                    )
                 });
-                line.key("disk", &format!("{}->{disk_new}", disk_old.as_deref().unwrap_or(UNKNOWN)));
+                line.key(
+                    "disk",
+                    &format!("{}->{disk_new}", disk_old.as_deref().unwrap_or(UNKNOWN)),
+                );
                 let client_new = no_yes_unknown(new.info.is_intentional_diskless);
                 match old {
                     Some(o) if (o.info.is_intentional_diskless == 1) == intentional => {
@@ -602,7 +701,10 @@ impl<W: Write> Events2<W> {
                     Some(o) if o.info.is_open == new.info.is_open => line.key("open", open_new),
                     _ => line.key(
                         "open",
-                        &format!("{}->{open_new}", old.map_or(UNKNOWN, |o| no_yes_unknown(o.info.is_open))),
+                        &format!(
+                            "{}->{open_new}",
+                            old.map_or(UNKNOWN, |o| no_yes_unknown(o.info.is_open))
+                        ),
                     ),
                 }
                 // Upstream prints the quorum change only when there is an old device (a
@@ -611,7 +713,11 @@ impl<W: Write> Events2<W> {
                     if o.info.has_quorum != new.info.has_quorum {
                         line.key(
                             "quorum",
-                            &format!("{}->{}", yes_no(o.info.has_quorum != 0), yes_no(new.info.has_quorum != 0)),
+                            &format!(
+                                "{}->{}",
+                                yes_no(o.info.has_quorum != 0),
+                                yes_no(new.info.has_quorum != 0)
+                            ),
                         );
                     } else {
                         line.key("quorum", yes_no(new.info.has_quorum != 0));
@@ -649,14 +755,14 @@ impl<W: Write> Events2<W> {
                 line.key("bm-writes", &s.get(5).to_string());
                 line.key("upper-pending", &(s.get(6) as u32).to_string());
                 line.key("lower-pending", &(s.get(7) as u32).to_string());
-                if old.map_or(true, |o| o.get(10) != s.get(10)) || self.opts.full {
+                if old.is_none_or(|o| o.get(10) != s.get(10)) || self.opts.full {
                     line.key("al-suspended", yes_no(s.get(10) == 1));
                 }
             }
         }
         let upper = s.get(8) == 1;
         let lower = s.get(9) == 1;
-        let blocked_changed = old.map_or(true, |o| o.get(8) != s.get(8) || o.get(9) != s.get(9));
+        let blocked_changed = old.is_none_or(|o| o.get(8) != s.get(8) || o.get(9) != s.get(9));
         if blocked_changed && s.get(1) != u64::MAX && (v || upper || lower) {
             let text = match (upper, lower) {
                 (false, false) => "no".to_string(),
@@ -678,39 +784,58 @@ impl<W: Write> Events2<W> {
     ) -> io::Result<()> {
         let intentional = new.info.is_intentional_diskless == 1;
         let old_intentional = old.is_some_and(|o| o.info.is_intentional_diskless == 1);
-        let repl_changed = old.map_or(true, |o| o.info.repl_state != new.info.repl_state);
-        let disk_changed = old.map_or(true, |o| o.info.disk_state != new.info.disk_state);
-        let susp_changed = old.map_or(true, |o| {
-            (o.info.susp_user, o.info.susp_peer, o.info.susp_dependency, o.info.susp_max_parallel)
-                != (
-                    new.info.susp_user,
-                    new.info.susp_peer,
-                    new.info.susp_dependency,
-                    new.info.susp_max_parallel,
-                )
+        let repl_changed = old.is_none_or(|o| o.info.repl_state != new.info.repl_state);
+        let disk_changed = old.is_none_or(|o| o.info.disk_state != new.info.disk_state);
+        let susp_changed = old.is_none_or(|o| {
+            (
+                o.info.susp_user,
+                o.info.susp_peer,
+                o.info.susp_dependency,
+                o.info.susp_max_parallel,
+            ) != (
+                new.info.susp_user,
+                new.info.susp_peer,
+                new.info.susp_dependency,
+                new.info.susp_max_parallel,
+            )
         });
-        let stats_changed = old.map_or(true, |o| !o.stats.same(&new.stats));
+        let stats_changed = old.is_none_or(|o| !o.stats.same(&new.stats));
         if !(repl_changed || disk_changed || susp_changed || stats_changed) {
             return Ok(());
         }
         let full = self.opts.full;
-        let mut line = Line::new(prefix, if old.is_some() { "change" } else { action_new }, "peer-device");
+        let mut line = Line::new(
+            prefix,
+            if old.is_some() { "change" } else { action_new },
+            "peer-device",
+        );
         line.key("name", res);
         line.key("peer-node-id", &new.ctx.peer_node_id.to_string());
         line.key("conn-name", &new.ctx.conn_name);
         line.key("volume", &new.ctx.volume.to_string());
         let c = &self.colors;
         if repl_changed || full {
-            self.diff_or(&mut line, "replication", old.map(|o| c.repl(o.info.repl_state)), c.repl(new.info.repl_state));
+            self.diff_or(
+                &mut line,
+                "replication",
+                old.map(|o| c.repl(o.info.repl_state)),
+                c.repl(new.info.repl_state),
+            );
         }
         if disk_changed || full || intentional != old_intentional {
             let disk_new = c.disk(Dialect::V9, new.info.disk_state, intentional, false);
             let client_new = no_yes_unknown(new.info.is_intentional_diskless);
             if self.opts.diff {
-                let disk_old = old.map(|o| c.disk(Dialect::V9, o.info.disk_state, old_intentional, false));
-                line.key("peer-disk", &format!("{}->{disk_new}", disk_old.as_deref().unwrap_or(UNKNOWN)));
+                let disk_old =
+                    old.map(|o| c.disk(Dialect::V9, o.info.disk_state, old_intentional, false));
+                line.key(
+                    "peer-disk",
+                    &format!("{}->{disk_new}", disk_old.as_deref().unwrap_or(UNKNOWN)),
+                );
                 match old {
-                    Some(_) if old_intentional == intentional => line.key("peer-client", client_new),
+                    Some(_) if old_intentional == intentional => {
+                        line.key("peer-client", client_new)
+                    }
                     _ => line.key(
                         "peer-client",
                         &format!(
@@ -733,7 +858,13 @@ impl<W: Write> Events2<W> {
             );
         }
         if stats_changed || full {
-            peer_device_statistics(&mut line, &new.stats, self.opts.statistics, self.opts.verbose, true);
+            peer_device_statistics(
+                &mut line,
+                &new.stats,
+                self.opts.statistics,
+                self.opts.verbose,
+                true,
+            );
         }
         line.write(&mut self.out, self.opts.json)
     }
@@ -749,10 +880,17 @@ impl<W: Write> Events2<W> {
         if old.is_some_and(|o| o.established == new.established) {
             return Ok(());
         }
-        let (Some(l), Some(p)) = (address_str(&new.ctx.my_addr), address_str(&new.ctx.peer_addr)) else {
+        let (Some(l), Some(p)) = (
+            address_str(&new.ctx.my_addr),
+            address_str(&new.ctx.peer_addr),
+        ) else {
             return Ok(());
         };
-        let mut line = Line::new(prefix, if old.is_some() { "change" } else { action_new }, "path");
+        let mut line = Line::new(
+            prefix,
+            if old.is_some() { "change" } else { action_new },
+            "path",
+        );
         line.key("name", res);
         line.key("peer-node-id", &new.ctx.peer_node_id.to_string());
         line.key("conn-name", &new.ctx.conn_name);
@@ -769,7 +907,11 @@ impl<W: Write> Events2<W> {
 }
 
 fn store_path(r: &mut Resource, p: Path) {
-    if let Some(c) = r.connections.iter_mut().find(|c| c.ctx.conn_name == p.ctx.conn_name) {
+    if let Some(c) = r
+        .connections
+        .iter_mut()
+        .find(|c| c.ctx.conn_name == p.ctx.conn_name)
+    {
         if !c.paths.iter().any(|x| x.same_path(&p.ctx)) {
             c.paths.insert(0, p);
         }
@@ -866,8 +1008,19 @@ pub fn peer_device_statistics(
         v => v as f64,
     };
     line.key("dbdt1", &format!("{:.2}", db / dt * 1000.0 / 2048.0));
-    let eta = if db > 0.0 { dt * 1e-3 * to_go as f64 / db } else { f64::NAN };
-    line.key("eta", &if eta.is_nan() { "nan".to_string() } else { format!("{eta:.0}") });
+    let eta = if db > 0.0 {
+        dt * 1e-3 * to_go as f64 / db
+    } else {
+        f64::NAN
+    };
+    line.key(
+        "eta",
+        &if eta.is_nan() {
+            "nan".to_string()
+        } else {
+            format!("{eta:.0}")
+        },
+    );
 }
 
 /// `compute_promotion_info()`: may this node promote, and how good a candidate is it.
@@ -888,7 +1041,9 @@ pub fn promotion_info(r: &Resource) -> (bool, i32) {
         let local = i32::from(d.info.disk_state == disk9::UP_TO_DATE);
         let replicas = local + peers.clone().count() as i32;
         let stable = d.info.disk_state == disk9::UP_TO_DATE
-            || peers.clone().any(|p| p.stats.get(24) & (1 << 5) != 0 && p.stats.get(24) != u64::MAX);
+            || peers
+                .clone()
+                .any(|p| p.stats.get(24) & (1 << 5) != 0 && p.stats.get(24) != u64::MAX);
         if d.info.has_quorum == 0 {
             return (false, 0);
         }
@@ -908,7 +1063,9 @@ pub fn promotion_info(r: &Resource) -> (bool, i32) {
         return (false, 0);
     }
     let have_primary = r.info.role == crate::consts::R_PRIMARY
-        || r.connections.iter().any(|c| c.role == crate::consts::R_PRIMARY);
+        || r.connections
+            .iter()
+            .any(|c| c.role == crate::consts::R_PRIMARY);
     let may = !have_primary && all_stable;
     let score =
         i32::from(all_have_disk) * 10000 + up_to_date_devices.min(99) * 100 + min_replicas.min(99);
@@ -935,7 +1092,12 @@ impl Line {
             "response" => "response",
             _ => "rename",
         };
-        Line { prefix: prefix.to_string(), action, object, keys: Vec::new() }
+        Line {
+            prefix: prefix.to_string(),
+            action,
+            object,
+            keys: Vec::new(),
+        }
     }
 
     /// Appends `key:value`.
@@ -956,7 +1118,11 @@ impl Line {
                 s.push_str(&format!(",\"timestamp\":{}", crate::json::string(ts)));
             }
             for (k, v) in &self.keys {
-                s.push_str(&format!(",{}:{}", crate::json::string(k), crate::json::string(&strip_ansi(v))));
+                s.push_str(&format!(
+                    ",{}:{}",
+                    crate::json::string(k),
+                    crate::json::string(&strip_ansi(v))
+                ));
             }
             s.push('}');
             writeln!(out, "{s}")

@@ -60,7 +60,9 @@ fn parse_line(line: &str) -> Result<(String, Vars), String> {
     let name = words.next().ok_or("Failed to read msg_name")?.to_string();
     let mut v = Vars::default();
     while let Some(var) = words.next() {
-        let value = words.next().ok_or_else(|| format!("Failed to read value for '{var}'"))?;
+        let value = words
+            .next()
+            .ok_or_else(|| format!("Failed to read value for '{var}'"))?;
         let bad = || format!("Failed to read value for '{var}'");
         if var == "msg_seq" {
             v.msg_seq = value.parse().map_err(|_| bad())?;
@@ -108,7 +110,12 @@ fn disk_state(v: &Vars) -> u32 {
 }
 
 fn backing(v: &Vars) -> String {
-    if matches!(disk_state(v), 9 | 5) { "/dev/sda" } else { "none" }.to_string()
+    if matches!(disk_state(v), 9 | 5) {
+        "/dev/sda"
+    } else {
+        "none"
+    }
+    .to_string()
 }
 
 fn header(nh: u32) -> Attr {
@@ -122,14 +129,21 @@ fn res_ctx() -> Attr {
 fn dev_ctx(v: &Vars) -> Attr {
     Attr::nested(
         nla::CFG_CONTEXT,
-        vec![f(2, Value::Str(RESOURCE.into())), f(1, Value::U32(v.volume_number))],
+        vec![
+            f(2, Value::Str(RESOURCE.into())),
+            f(1, Value::U32(v.volume_number)),
+        ],
     )
 }
 
 fn conn_ctx() -> Attr {
     Attr::nested(
         nla::CFG_CONTEXT,
-        vec![f(2, Value::Str(RESOURCE.into())), f(5, Value::Str(PEER.into())), f(6, Value::U32(1))],
+        vec![
+            f(2, Value::Str(RESOURCE.into())),
+            f(5, Value::Str(PEER.into())),
+            f(6, Value::U32(1)),
+        ],
     )
 }
 
@@ -169,7 +183,13 @@ fn path_ctx() -> Attr {
 fn res_info(role: u32) -> Attr {
     Attr::nested(
         nla::RESOURCE_INFO,
-        vec![f(1, Value::U32(role)), f(2, u8v(0)), f(3, u8v(0)), f(4, u8v(0)), f(5, u8v(0))],
+        vec![
+            f(1, Value::U32(role)),
+            f(2, u8v(0)),
+            f(3, u8v(0)),
+            f(4, u8v(0)),
+            f(5, u8v(0)),
+        ],
     )
 }
 
@@ -191,8 +211,10 @@ fn dev_info(v: &Vars) -> Attr {
 }
 
 fn dev_stats() -> Attr {
-    let mut fields: Vec<Attr> =
-        [(1, 10u64), (2, 20), (3, 30), (4, 40), (5, 50)].iter().map(|(n, x)| f(*n, Value::U64(*x))).collect();
+    let mut fields: Vec<Attr> = [(1, 10u64), (2, 20), (3, 30), (4, 40), (5, 50)]
+        .iter()
+        .map(|(n, x)| f(*n, Value::U64(*x)))
+        .collect();
     fields.extend([
         f(6, Value::U32(60)),
         f(7, Value::U32(70)),
@@ -205,7 +227,10 @@ fn dev_stats() -> Attr {
 }
 
 fn conn_info(state: u32, role: u32) -> Attr {
-    Attr::nested(nla::CONNECTION_INFO, vec![f(1, Value::U32(state)), f(2, Value::U32(role))])
+    Attr::nested(
+        nla::CONNECTION_INFO,
+        vec![f(1, Value::U32(state)), f(2, Value::U32(role))],
+    )
 }
 
 fn conn_stats() -> Attr {
@@ -265,15 +290,21 @@ fn build(name: &str, v: &Vars) -> Option<Request> {
     use cmd::*;
     Some(match name {
         "initial_state_done" => msg(DRBD_INITIAL_STATE_DONE, none, vec![header(notify::EXISTS)]),
-        "resource_exists" => {
-            msg(DRBD_RESOURCE_STATE, none, vec![res_ctx(), header(0), res_info(2), res_stats()])
-        }
-        "resource_create" => {
-            msg(DRBD_RESOURCE_STATE, none, vec![res_ctx(), header(1), res_info(2), res_stats()])
-        }
-        "resource_change_role" => {
-            msg(DRBD_RESOURCE_STATE, none, vec![res_ctx(), header(2), res_info(1), res_stats()])
-        }
+        "resource_exists" => msg(
+            DRBD_RESOURCE_STATE,
+            none,
+            vec![res_ctx(), header(0), res_info(2), res_stats()],
+        ),
+        "resource_create" => msg(
+            DRBD_RESOURCE_STATE,
+            none,
+            vec![res_ctx(), header(1), res_info(2), res_stats()],
+        ),
+        "resource_change_role" => msg(
+            DRBD_RESOURCE_STATE,
+            none,
+            vec![res_ctx(), header(2), res_info(1), res_stats()],
+        ),
         "resource_destroy" => msg(DRBD_RESOURCE_STATE, none, vec![res_ctx(), header(3)]),
         "device_exists" | "device_create" | "device_change" => {
             let nh = match name {
@@ -281,18 +312,28 @@ fn build(name: &str, v: &Vars) -> Option<Request> {
                 "device_create" => 1,
                 _ => 2,
             };
-            msg(DRBD_DEVICE_STATE, v.minor, vec![dev_ctx(v), header(nh), dev_info(v), dev_stats()])
+            msg(
+                DRBD_DEVICE_STATE,
+                v.minor,
+                vec![dev_ctx(v), header(nh), dev_info(v), dev_stats()],
+            )
         }
         "device_destroy" => msg(DRBD_DEVICE_STATE, none, vec![dev_ctx(v), header(3)]),
-        "connection_create" => {
-            msg(DRBD_CONNECTION_STATE, none, vec![conn_ctx(), header(1), conn_info(0, 0), conn_stats()])
-        }
-        "connection_change_connection" => {
-            msg(DRBD_CONNECTION_STATE, none, vec![conn_ctx(), header(2), conn_info(9, 2), conn_stats()])
-        }
-        "connection_change_role" => {
-            msg(DRBD_CONNECTION_STATE, none, vec![conn_ctx(), header(2), conn_info(9, 1), conn_stats()])
-        }
+        "connection_create" => msg(
+            DRBD_CONNECTION_STATE,
+            none,
+            vec![conn_ctx(), header(1), conn_info(0, 0), conn_stats()],
+        ),
+        "connection_change_connection" => msg(
+            DRBD_CONNECTION_STATE,
+            none,
+            vec![conn_ctx(), header(2), conn_info(9, 2), conn_stats()],
+        ),
+        "connection_change_role" => msg(
+            DRBD_CONNECTION_STATE,
+            none,
+            vec![conn_ctx(), header(2), conn_info(9, 1), conn_stats()],
+        ),
         "connection_destroy" => msg(DRBD_CONNECTION_STATE, none, vec![conn_ctx(), header(3)]),
         "peer_device_create" => msg(
             DRBD_PEER_DEVICE_STATE,
@@ -311,16 +352,28 @@ fn build(name: &str, v: &Vars) -> Option<Request> {
         ),
         "peer_device_destroy" => msg(DRBD_PEER_DEVICE_STATE, none, vec![pd_ctx(v), header(3)]),
         "path_create" | "path_change_established" => {
-            let (nh, est) = if name == "path_create" { (1, 0) } else { (2, 1) };
+            let (nh, est) = if name == "path_create" {
+                (1, 0)
+            } else {
+                (2, 1)
+            };
             msg(
                 DRBD_PATH_STATE,
                 none,
-                vec![path_ctx(), header(nh), Attr::nested(nla::PATH_INFO, vec![f(1, u8v(est))])],
+                vec![
+                    path_ctx(),
+                    header(nh),
+                    Attr::nested(nla::PATH_INFO, vec![f(1, u8v(est))]),
+                ],
             )
         }
         "path_destroy" => msg(DRBD_PATH_STATE, none, vec![path_ctx(), header(3)]),
         "helper_call" | "helper_response" => {
-            let (nh, status) = if name == "helper_call" { (4, 0) } else { (5, 1) };
+            let (nh, status) = if name == "helper_call" {
+                (4, 0)
+            } else {
+                (5, 1)
+            };
             msg(
                 DRBD_HELPER,
                 none,
@@ -329,7 +382,10 @@ fn build(name: &str, v: &Vars) -> Option<Request> {
                     header(nh),
                     Attr::nested(
                         nla::HELPER,
-                        vec![f(1, Value::Str("before-resync-target".into())), f(2, Value::U32(status))],
+                        vec![
+                            f(1, Value::Str("before-resync-target".into())),
+                            f(2, Value::U32(status)),
+                        ],
                     ),
                 ],
             )
@@ -341,7 +397,11 @@ fn build(name: &str, v: &Vars) -> Option<Request> {
                 res_ctx(),
                 Attr::nested(
                     nla::RESOURCE_OPTS,
-                    vec![f(4, Value::U32(4)), f(3, u8v(v.auto_promote)), f(12, Value::U32(v.on_no_quorum))],
+                    vec![
+                        f(4, Value::U32(4)),
+                        f(3, u8v(v.auto_promote)),
+                        f(12, Value::U32(v.on_no_quorum)),
+                    ],
                 ),
                 res_info(2),
                 res_stats(),
@@ -375,7 +435,10 @@ fn build(name: &str, v: &Vars) -> Option<Request> {
             none,
             vec![
                 conn_ctx(),
-                Attr::nested(nla::NET_CONF, vec![f(9, Value::U32(v.ping_int)), f(24, u8v(v.two_primaries))]),
+                Attr::nested(
+                    nla::NET_CONF,
+                    vec![f(9, Value::U32(v.ping_int)), f(24, u8v(v.two_primaries))],
+                ),
                 conn_info(9, 1),
                 conn_stats(),
             ],
@@ -389,7 +452,10 @@ fn build(name: &str, v: &Vars) -> Option<Request> {
                 pd_stats(false),
                 Attr::nested(
                     nla::PEER_DEVICE_OPTS,
-                    vec![f(5, Value::U32(v.c_max_rate)), f(6, Value::U32(v.c_min_rate))],
+                    vec![
+                        f(5, Value::U32(v.c_max_rate)),
+                        f(6, Value::U32(v.c_min_rate)),
+                    ],
                 ),
             ],
         ),
@@ -399,7 +465,10 @@ fn build(name: &str, v: &Vars) -> Option<Request> {
 
 fn to_message(req: &Request, seq: u32) -> Message {
     let bytes = req.to_bytes(FAMILY, 2, seq, 0);
-    match parse_datagram(&bytes, FAMILY).ok().and_then(|mut v| v.pop()) {
+    match parse_datagram(&bytes, FAMILY)
+        .ok()
+        .and_then(|mut v| v.pop())
+    {
         Some(Incoming::Genl(m)) => m,
         _ => Message::default(),
     }
@@ -471,7 +540,10 @@ pub fn dump(cmd_name: &str, input: &mut dyn BufRead) -> Result<Vec<Message>, Str
         return Err(format!("Unexpected generic_get() cmd_id={cmd_name}"));
     }
     if line.trim_end() != cmd_name {
-        return Err(format!("Command '{cmd_name}' does not match expected '{}'", line.trim_end()));
+        return Err(format!(
+            "Command '{cmd_name}' does not match expected '{}'",
+            line.trim_end()
+        ));
     }
     let mut out = Vec::new();
     loop {
@@ -496,4 +568,45 @@ pub fn is_instrumented(argv0: &str) -> bool {
 /// Errors reading stdin count as "no more messages".
 pub fn stdin_lines() -> io::StdinLock<'static> {
     io::stdin().lock()
+}
+
+/// `drbdsetup_instrumented show [--json] [--show-defaults] [resource]`: the dump replies
+/// come from stdin, one `DRBD_ADM_GET_*` block per request, in the order `show` asks.
+pub fn show(args: &[String], input: &mut dyn BufRead, out: &mut dyn Write) -> i32 {
+    let mut json = false;
+    let mut defaults = false;
+    let mut only: Option<String> = None;
+    for a in args {
+        match a.as_str() {
+            "--json" | "-j" => json = true,
+            "--show-defaults" | "-D" => defaults = true,
+            a if !a.starts_with('-') && only.is_none() => only = Some(a.to_string()),
+            _ => {
+                eprintln!(
+                    "drbdsetup_instrumented show - Fake drbdsetup show from messages on stdin"
+                );
+                return 1;
+            }
+        }
+    }
+    let name = |c: u8| match c {
+        cmd::DRBD_ADM_GET_RESOURCES => "DRBD_ADM_GET_RESOURCES",
+        cmd::DRBD_ADM_GET_DEVICES => "DRBD_ADM_GET_DEVICES",
+        cmd::DRBD_ADM_GET_CONNECTIONS => "DRBD_ADM_GET_CONNECTIONS",
+        _ => "DRBD_ADM_GET_PEER_DEVICES",
+    };
+    let list = crate::show::collect(|c, _| dump(name(c), input), only.as_deref());
+    match list {
+        Ok(list) => {
+            let text = crate::show::render(&list, json, defaults);
+            if out.write_all(text.as_bytes()).is_err() {
+                return 20;
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
 }

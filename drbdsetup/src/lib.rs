@@ -3,12 +3,13 @@
 
 pub mod address;
 pub mod codec;
+pub mod color;
 pub mod commands;
 pub mod consts;
-pub mod transport;
-pub mod color;
 pub mod events2;
+pub mod instrumented;
 pub mod json;
 pub mod objects;
-pub mod instrumented;
 pub mod run;
+pub mod show;
+pub mod transport;

@@ -17,6 +17,17 @@ fn main() {
                 let _ = out.flush();
                 code
             }
+            Some("show") => {
+                let stdout = std::io::stdout();
+                let mut out = stdout.lock();
+                let code = drbdsetup::instrumented::show(
+                    &argv[2..],
+                    &mut drbdsetup::instrumented::stdin_lines(),
+                    &mut out,
+                );
+                let _ = out.flush();
+                code
+            }
             _ => {
                 eprintln!("USAGE: drbdsetup_instrumented {{events2|show}} [options]");
                 1

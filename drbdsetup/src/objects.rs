@@ -31,8 +31,14 @@ impl Context {
             volume: f.u32(nla::T_CTX_VOLUME).unwrap_or(u32::MAX),
             peer_node_id: f.u32(nla::T_CTX_PEER_NODE_ID).unwrap_or(u32::MAX),
             conn_name: f.str(nla::T_CTX_CONN_NAME).unwrap_or_default(),
-            my_addr: f.raw(nla::T_CTX_MY_ADDR).map(<[u8]>::to_vec).unwrap_or_default(),
-            peer_addr: f.raw(nla::T_CTX_PEER_ADDR).map(<[u8]>::to_vec).unwrap_or_default(),
+            my_addr: f
+                .raw(nla::T_CTX_MY_ADDR)
+                .map(<[u8]>::to_vec)
+                .unwrap_or_default(),
+            peer_addr: f
+                .raw(nla::T_CTX_PEER_ADDR)
+                .map(<[u8]>::to_vec)
+                .unwrap_or_default(),
         }
     }
 }
@@ -158,7 +164,11 @@ impl Stats {
 
     /// Field `nr`, or all-ones when absent (for u32 fields compare with `u32::MAX`).
     pub fn get(&self, nr: u16) -> u64 {
-        self.0.iter().rev().find(|(k, _)| *k == nr).map_or(u64::MAX, |(_, v)| *v)
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == nr)
+            .map_or(u64::MAX, |(_, v)| *v)
     }
 
     /// Whether field `nr` was sent.
@@ -295,7 +305,10 @@ pub struct Path {
 impl Path {
     /// Decodes a path message.
     pub fn from_msg(m: &Message) -> Path {
-        Path { ctx: Context::of(m), established: set(m, nla::PATH_INFO).u8(1).unwrap_or(0) }
+        Path {
+            ctx: Context::of(m),
+            established: set(m, nla::PATH_INFO).u8(1).unwrap_or(0),
+        }
     }
 
     /// Same addresses (byte comparison, as upstream).

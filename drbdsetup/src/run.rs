@@ -10,7 +10,9 @@ use thiserror::Error;
 
 use crate::codec::{parse_datagram, Incoming, Message, Request, NLM_F_DUMP};
 use crate::commands::{self, Kind, UsageError};
-use crate::consts::{self, cmd, nla, ERR_CODE_BASE, ERR_RES_NOT_KNOWN, NO_ERROR, SS_IN_TRANSIENT_STATE};
+use crate::consts::{
+    self, cmd, nla, ERR_CODE_BASE, ERR_RES_NOT_KNOWN, NO_ERROR, SS_IN_TRANSIENT_STATE,
+};
 use crate::events2::{Events2, Options};
 use crate::transport::{resolve_family, Family, FamilyError, Transport};
 
@@ -92,10 +94,17 @@ pub fn check_error(
         );
         rv = 20;
     } else if code > ERR_CODE_BASE {
-        let _ = writeln!(err, "{objname}: Failure: ({code}) {}", consts::error_to_string(code));
+        let _ = writeln!(
+            err,
+            "{objname}: Failure: ({code}) {}",
+            consts::error_to_string(code)
+        );
         rv = 10;
     } else if code == 0 {
-        let _ = writeln!(err, "{objname}: State change failed: ({code})unknown error.");
+        let _ = writeln!(
+            err,
+            "{objname}: State change failed: ({code})unknown error."
+        );
         rv = 11;
     } else if code > -1 {
         rv = 0;
@@ -120,10 +129,12 @@ fn info_texts(m: &Message) -> Vec<String> {
     m.tlas
         .iter()
         .filter(|(n, _)| *n == nla::CFG_REPLY)
-        .flat_map(|(_, f)| f.all(nla::T_INFO_TEXT).map(|v| {
-            let end = v.iter().position(|&b| b == 0).unwrap_or(v.len());
-            String::from_utf8_lossy(&v[..end]).into_owned()
-        }))
+        .flat_map(|(_, f)| {
+            f.all(nla::T_INFO_TEXT).map(|v| {
+                let end = v.iter().position(|&b| b == 0).unwrap_or(v.len());
+                String::from_utf8_lossy(&v[..end]).into_owned()
+            })
+        })
         .collect()
 }
 
@@ -138,7 +149,9 @@ impl Session<'_> {
     fn send(&mut self, req: &Request) -> Result<u32, RunError> {
         self.seq = self.seq.wrapping_add(1);
         let bytes = req.to_bytes(self.family.id, self.version, self.seq, self.t.port_id());
-        self.t.send(&bytes).map_err(|e| RunError::Netlink("error sending config command".into(), e))?;
+        self.t
+            .send(&bytes)
+            .map_err(|e| RunError::Netlink("error sending config command".into(), e))?;
         Ok(self.seq)
     }
 
@@ -148,7 +161,10 @@ impl Session<'_> {
             .recv()
             .map_err(|e| RunError::Netlink("error receiving config reply".into(), e))?;
         parse_datagram(&buf, self.family.id).map_err(|e| {
-            RunError::Netlink("error receiving config reply".into(), std::io::Error::other(e))
+            RunError::Netlink(
+                "error receiving config reply".into(),
+                std::io::Error::other(e),
+            )
         })
     }
 
@@ -200,7 +216,11 @@ pub fn run(
     };
     let ours = if dialect == Dialect::V84 { 1 } else { 2 };
     if family.version != ours || family.hdrsize != 8 {
-        return Err(RunError::ApiMismatch { ours, kernel: family.version, hdrsize: family.hdrsize });
+        return Err(RunError::ApiMismatch {
+            ours,
+            kernel: family.version,
+            hdrsize: family.hdrsize,
+        });
     }
     // 8.3 syntax: `drbdsetup /dev/drbd0 primary` is `drbdsetup primary /dev/drbd0`.
     if argv.len() >= 2
@@ -208,12 +228,21 @@ pub fn run(
         && commands::find(dialect, &argv[1]).is_some()
     {
         argv.swap(0, 1);
-        let _ = writeln!(err, "note: the current syntax is: drbdsetup {}", argv.join(" "));
+        let _ = writeln!(
+            err,
+            "note: the current syntax is: drbdsetup {}",
+            argv.join(" ")
+        );
     }
     let name = argv.first().ok_or(RunError::UnknownCommand)?;
     let def = commands::find(dialect, name).ok_or(RunError::UnknownCommand)?;
     let inv = commands::parse(def, dialect, &argv[1..], setup.mandatory_bit)?;
-    let mut s = Session { t, family, version: ours as u8, seq: setup.seq };
+    let mut s = Session {
+        t,
+        family,
+        version: ours as u8,
+        seq: setup.seq,
+    };
     match def.kind {
         Kind::Config | Kind::Down => {
             if def.kind == Kind::Down && inv.resource.is_none() && dialect == Dialect::V9 {
@@ -234,7 +263,13 @@ pub fn run(
             if code == ERR_RES_NOT_KNOWN && def.kind == Kind::Down {
                 code = NO_ERROR;
             }
-            Ok(check_error(dialect, &inv.objname, code, &info_texts(&reply), err))
+            Ok(check_error(
+                dialect,
+                &inv.objname,
+                code,
+                &info_texts(&reply),
+                err,
+            ))
         }
         Kind::Events if def.name == "events2" && dialect == Dialect::V9 => {
             let now = inv.local.has("now");
@@ -247,13 +282,17 @@ pub fn run(
                 color: match inv.local.value("color") {
                     Some("always") => true,
                     Some("never") => false,
-                    _ => inv.local.has("color") && std::io::IsTerminal::is_terminal(&std::io::stdout()),
+                    _ => {
+                        inv.local.has("color")
+                            && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                    }
                 },
                 json: inv.local.has("json"),
             };
             if !now {
                 if let Some(g) = s.family.events_group {
-                    s.t.join_group(g).map_err(|e| RunError::Netlink("join events".into(), e))?;
+                    s.t.join_group(g)
+                        .map_err(|e| RunError::Netlink("join events".into(), e))?;
                 }
             }
             let mut req = inv.request.clone();

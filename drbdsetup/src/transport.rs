@@ -41,7 +41,10 @@ impl NetlinkTransport {
         let addr = socket.bind_auto()?;
         socket.set_rx_buf_sz(1024 * 1024)?;
         socket.connect(&netlink_sys::SocketAddr::new(0, 0))?;
-        Ok(NetlinkTransport { socket, port: addr.port_number() })
+        Ok(NetlinkTransport {
+            socket,
+            port: addr.port_number(),
+        })
     }
 }
 
@@ -82,7 +85,10 @@ pub struct ScriptedTransport {
 impl ScriptedTransport {
     /// A fake kernel with the drbd family at `id`, genl `version`.
     pub fn new(id: u16, version: u32) -> ScriptedTransport {
-        ScriptedTransport { family: Some((id, version)), ..Default::default() }
+        ScriptedTransport {
+            family: Some((id, version)),
+            ..Default::default()
+        }
     }
 }
 
@@ -137,7 +143,10 @@ fn family_reply(id: u16, version: u32, seq: u32) -> Vec<u8> {
             McastGrpAttrs::Name("events".into()),
         ]]),
     ];
-    let genl = GenlMessage::from_payload(GenlCtrl { cmd: GenlCtrlCmd::NewFamily, nlas });
+    let genl = GenlMessage::from_payload(GenlCtrl {
+        cmd: GenlCtrlCmd::NewFamily,
+        nlas,
+    });
     let mut msg = NetlinkMessage::from(genl);
     msg.header.sequence_number = seq;
     msg.finalize();
@@ -223,8 +232,14 @@ pub fn resolve_family(t: &mut dyn Transport, seq: u32) -> Result<Family, FamilyE
 }
 
 fn family_from(nlas: Vec<GenlCtrlAttrs>) -> Family {
-    let mut f =
-        Family { id: 0, version: 0, hdrsize: 0, maxattr: 0, events_group: None, ops: Vec::new() };
+    let mut f = Family {
+        id: 0,
+        version: 0,
+        hdrsize: 0,
+        maxattr: 0,
+        events_group: None,
+        ops: Vec::new(),
+    };
     for nla in nlas {
         match nla {
             GenlCtrlAttrs::FamilyId(id) => f.id = id,
@@ -268,12 +283,18 @@ mod tests {
     fn the_fake_kernel_answers_family_lookups() {
         let mut t = ScriptedTransport::new(0x1d, 2);
         let f = resolve_family(&mut t, 7).unwrap();
-        assert_eq!((f.id, f.version, f.hdrsize, f.events_group), (0x1d, 2, 8, Some(23)));
+        assert_eq!(
+            (f.id, f.version, f.hdrsize, f.events_group),
+            (0x1d, 2, 8, Some(23))
+        );
     }
 
     #[test]
     fn no_module_is_not_loaded() {
         let mut t = ScriptedTransport::default();
-        assert!(matches!(resolve_family(&mut t, 7), Err(FamilyError::NotLoaded)));
+        assert!(matches!(
+            resolve_family(&mut t, 7),
+            Err(FamilyError::NotLoaded)
+        ));
     }
 }

@@ -6,14 +6,21 @@ use drbdsetup::run::{run, RunError, Setup};
 use drbdsetup::transport::ScriptedTransport;
 
 fn setup() -> Setup {
-    Setup { forced: None, mandatory_bit: true, seq: 100 }
+    Setup {
+        forced: None,
+        mandatory_bit: true,
+        seq: 100,
+    }
 }
 
 fn reply(cmd: u8, ret_code: i32, seq: u32, info: Option<&str>) -> Vec<u8> {
     let mut r = Request::new(cmd);
     r.flags = ret_code as u32;
     if let Some(text) = info {
-        r.tlas.push(Attr::nested(1, vec![Attr::field(1, true, Value::Str(text.into()))]));
+        r.tlas.push(Attr::nested(
+            1,
+            vec![Attr::field(1, true, Value::Str(text.into()))],
+        ));
     }
     r.to_bytes(0x1d, 2, seq, 0)
 }
@@ -25,7 +32,8 @@ fn argv(s: &str) -> Vec<String> {
 #[test]
 fn primary_failure_maps_to_exit_17() {
     let mut t = ScriptedTransport::new(0x1d, 2);
-    t.replies.push_back(reply(14, -2, 101, Some("no up-to-date disk")));
+    t.replies
+        .push_back(reply(14, -2, 101, Some("no up-to-date disk")));
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = run(&mut t, &setup(), &argv("primary r0"), &mut out, &mut err).unwrap();
     assert_eq!(code, 17);
@@ -43,19 +51,45 @@ fn success_and_err_codes() {
     let mut t = ScriptedTransport::new(0x1d, 2);
     t.replies.push_back(reply(7, 101, 101, None));
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(run(&mut t, &setup(), &argv("new-resource r0 0"), &mut out, &mut err).unwrap(), 0);
+    assert_eq!(
+        run(
+            &mut t,
+            &setup(),
+            &argv("new-resource r0 0"),
+            &mut out,
+            &mut err
+        )
+        .unwrap(),
+        0
+    );
 
     let mut t = ScriptedTransport::new(0x1d, 2);
     t.replies.push_back(reply(8, 158, 101, None));
     let mut err = Vec::new();
-    assert_eq!(run(&mut t, &setup(), &argv("del-resource r0"), &mut out, &mut err).unwrap(), 10);
-    assert_eq!(String::from_utf8(err).unwrap(), "r0: Failure: (158) Unknown resource\n");
+    assert_eq!(
+        run(
+            &mut t,
+            &setup(),
+            &argv("del-resource r0"),
+            &mut out,
+            &mut err
+        )
+        .unwrap(),
+        10
+    );
+    assert_eq!(
+        String::from_utf8(err).unwrap(),
+        "r0: Failure: (158) Unknown resource\n"
+    );
 
     // down treats an unknown resource as success.
     let mut t = ScriptedTransport::new(0x1d, 2);
     t.replies.push_back(reply(27, 158, 101, None));
     let mut err = Vec::new();
-    assert_eq!(run(&mut t, &setup(), &argv("down r0"), &mut out, &mut err).unwrap(), 0);
+    assert_eq!(
+        run(&mut t, &setup(), &argv("down r0"), &mut out, &mut err).unwrap(),
+        0
+    );
 }
 
 #[test]
@@ -77,9 +111,18 @@ fn old_positional_syntax_is_answered_with_the_current_one() {
     let mut t = ScriptedTransport::new(0x1d, 1);
     t.replies.push_back(reply(14, 101, 101, None));
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run(&mut t, &setup(), &argv("/dev/drbd0 primary"), &mut out, &mut err).unwrap();
+    let code = run(
+        &mut t,
+        &setup(),
+        &argv("/dev/drbd0 primary"),
+        &mut out,
+        &mut err,
+    )
+    .unwrap();
     assert_eq!(code, 0);
-    assert!(String::from_utf8(err).unwrap().contains("drbdsetup primary /dev/drbd0"));
+    assert!(String::from_utf8(err)
+        .unwrap()
+        .contains("drbdsetup primary /dev/drbd0"));
 }
 
 #[test]
@@ -91,5 +134,8 @@ fn no_module_is_one_clear_line() {
     assert_eq!(e.to_string(), "DRBD kernel module not loaded");
     assert_eq!(e.exit_code(), 20);
     let mut t = ScriptedTransport::default();
-    assert_eq!(run(&mut t, &setup(), &argv("down r0"), &mut out, &mut err).unwrap(), 0);
+    assert_eq!(
+        run(&mut t, &setup(), &argv("down r0"), &mut out, &mut err).unwrap(),
+        0
+    );
 }

@@ -26,7 +26,11 @@ pub fn parse(text: &str) -> Vec<Step> {
             if let Some(s) = current.take() {
                 steps.push(s);
             }
-            current = Some(Step { command: cmd.to_string(), expected: String::new(), line: i + 1 });
+            current = Some(Step {
+                command: cmd.to_string(),
+                expected: String::new(),
+                line: i + 1,
+            });
         } else if line == "$" {
             if let Some(s) = current.take() {
                 steps.push(s);
@@ -55,27 +59,48 @@ pub struct Outcome {
 pub fn run_file(test: &Path, bin_dir: &Path, driver_version: &str) -> Outcome {
     let name = format!(
         "{}/{}",
-        test.parent().and_then(|p| p.file_name()).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
-        test.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+        test.parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        test.file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
     );
     let text = match std::fs::read_to_string(test) {
         Ok(t) => t,
-        Err(e) => return Outcome { name, failure: Some((0, String::new(), String::new(), e.to_string())) },
+        Err(e) => {
+            return Outcome {
+                name,
+                failure: Some((0, String::new(), String::new(), e.to_string())),
+            }
+        }
     };
     let steps = parse(&text);
     let work = tempdir();
     let mut script = String::from("set +e\n");
     for (i, s) in steps.iter().enumerate() {
-        script.push_str(&format!("{{\n{}\n}} > '{}/out.{i}' 2>&1 < /dev/null\n", s.command, work.display()));
+        script.push_str(&format!(
+            "{{\n{}\n}} > '{}/out.{i}' 2>&1 < /dev/null\n",
+            s.command,
+            work.display()
+        ));
     }
     let dir = test.parent().unwrap_or(Path::new("."));
-    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let status = Command::new("timeout")
         .args(["120", "bash", "-c", &script])
         .current_dir(dir)
         .env_clear()
         .env("PATH", path)
-        .env("HOME", std::env::var("HOME").unwrap_or_else(|_| "/root".into()))
+        .env(
+            "HOME",
+            std::env::var("HOME").unwrap_or_else(|_| "/root".into()),
+        )
         .env("LC_ALL", "C")
         .env("LANG", "C")
         .env("LANGUAGE", "C")
@@ -101,13 +126,17 @@ pub fn run_file(test: &Path, bin_dir: &Path, driver_version: &str) -> Outcome {
 }
 
 fn tempdir() -> PathBuf {
-    let base = std::env::temp_dir().join(format!("drbd-clitest-{}-{}", std::process::id(), nanos()));
+    let base =
+        std::env::temp_dir().join(format!("drbd-clitest-{}-{}", std::process::id(), nanos()));
     let _ = std::fs::create_dir_all(&base);
     base
 }
 
 fn nanos() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
 }
 
 /// Makes a directory with our tools under every name the tests call.
@@ -124,7 +153,13 @@ pub fn link_tools(target: &Path) -> std::io::Result<PathBuf> {
     for (name, bin) in links {
         let src = target.join(bin);
         if !src.exists() {
-            return Err(std::io::Error::new(std::io::ErrorKind::NotFound, format!("{} is missing: build the workspace first (cargo build --release)", src.display())));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!(
+                    "{} is missing: build the workspace first (cargo build --release)",
+                    src.display()
+                ),
+            ));
         }
         std::os::unix::fs::symlink(&src, dir.join(name))?;
     }

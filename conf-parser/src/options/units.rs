@@ -56,7 +56,9 @@ pub fn parse_number(text: &str, scale: Scale) -> Result<i64, UnitError> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let digits_end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let digits_end = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     if digits_end == 0 {
         return Err(UnitError::NotANumber(text.to_string()));
     }
@@ -107,8 +109,14 @@ mod tests {
 
     #[test]
     fn bad_input_is_named() {
-        assert_eq!(parse_number("x", Scale::One), Err(UnitError::NotANumber("x".into())));
-        assert_eq!(parse_number("10T", Scale::One), Err(UnitError::BadUnit("10T".into())));
+        assert_eq!(
+            parse_number("x", Scale::One),
+            Err(UnitError::NotANumber("x".into()))
+        );
+        assert_eq!(
+            parse_number("10T", Scale::One),
+            Err(UnitError::BadUnit("10T".into()))
+        );
         assert!(matches!(
             parse_number("99999999999999999999999", Scale::One),
             Err(UnitError::Overflow(_))

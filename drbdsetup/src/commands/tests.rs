@@ -7,11 +7,17 @@ fn bytes(dialect: Dialect, argv: &str) -> Vec<u8> {
     let args: Vec<String> = argv.split_whitespace().map(String::from).collect();
     let def = find(dialect, &args[0]).unwrap_or_else(|| panic!("no command {}", args[0]));
     let version = if dialect == Dialect::V84 { 1 } else { 2 };
-    parse(def, dialect, &args[1..], true).unwrap().request.to_bytes(0x1d, version, 1, 0)
+    parse(def, dialect, &args[1..], true)
+        .unwrap()
+        .request
+        .to_bytes(0x1d, version, 1, 0)
 }
 
 fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(" ")
+    b.iter()
+        .map(|x| format!("{x:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// nlmsghdr + genlmsghdr + drbd header for `cmd`, `len`, `version`, `flags`, `minor`.
@@ -39,14 +45,23 @@ fn v9_primary_force() {
 #[test]
 fn v84_primary_force_is_minor_addressed() {
     let b = bytes(Dialect::V84, "primary /dev/drbd3 --force");
-    let want = format!("{} 0c 00 06 80 05 00 01 40 01 00 00 00", head(0x28, 1, 14, 1, 3, 0));
+    let want = format!(
+        "{} 0c 00 06 80 05 00 01 40 01 00 00 00",
+        head(0x28, 1, 14, 1, 3, 0)
+    );
     assert_eq!(hex(&b), want);
 }
 
 #[test]
 fn v9_secondary_without_options_sends_only_the_context() {
     let b = bytes(Dialect::V9, "secondary r0");
-    assert_eq!(hex(&b), format!("{} 0c 00 02 80 07 00 02 40 72 30 00 00", head(0x28, 1, 15, 2, u32::MAX, 0)));
+    assert_eq!(
+        hex(&b),
+        format!(
+            "{} 0c 00 02 80 07 00 02 40 72 30 00 00",
+            head(0x28, 1, 15, 2, u32::MAX, 0)
+        )
+    );
 }
 
 #[test]
@@ -67,7 +82,10 @@ fn v9_new_resource_with_and_without_node_id() {
 
 #[test]
 fn v9_attach_puts_options_before_positional_fields() {
-    let b = bytes(Dialect::V9, "attach 0 /dev/a /dev/a internal --al-extents=6001");
+    let b = bytes(
+        Dialect::V9,
+        "attach 0 /dev/a /dev/a internal --al-extents=6001",
+    );
     let want = format!(
         "{} 2c 00 03 80 08 00 0a 40 71 17 00 00 0b 00 01 00 2f 64 65 76 2f 61 00 00 \
          0b 00 02 00 2f 64 65 76 2f 61 00 00 08 00 03 00 fd ff ff ff",
@@ -78,7 +96,10 @@ fn v9_attach_puts_options_before_positional_fields() {
 
 #[test]
 fn v9_disk_options_set_defaults_and_booleans() {
-    let b = bytes(Dialect::V9, "disk-options 5 --set-defaults --disk-flushes=no --md-flushes");
+    let b = bytes(
+        Dialect::V9,
+        "disk-options 5 --set-defaults --disk-flushes=no --md-flushes",
+    );
     let want = format!(
         "{} 14 00 03 80 05 00 11 40 00 00 00 00 05 00 13 40 01 00 00 00",
         head(0x30, 1, 28, 2, 5, 1)
@@ -99,7 +120,10 @@ fn v9_peer_device_options_resync_rate_with_unit() {
 
 #[test]
 fn v9_new_path_sends_sockaddrs() {
-    let b = bytes(Dialect::V9, "new-path r0 1 ipv4:10.0.0.1:7789 10.0.0.2:7789");
+    let b = bytes(
+        Dialect::V9,
+        "new-path r0 1 ipv4:10.0.0.1:7789 10.0.0.2:7789",
+    );
     let want = format!(
         "{} 14 00 02 80 07 00 02 40 72 30 00 00 08 00 06 40 01 00 00 00 \
          2c 00 1c 80 14 00 01 40 02 00 1e 6d 0a 00 00 01 00 00 00 00 00 00 00 00 \
@@ -111,7 +135,10 @@ fn v9_new_path_sends_sockaddrs() {
 
 #[test]
 fn v84_connect_puts_addresses_in_the_context_and_flags_in_net_conf() {
-    let b = bytes(Dialect::V84, "connect r0 10.0.0.1 10.0.0.2:7790 --protocol=b --tentative");
+    let b = bytes(
+        Dialect::V84,
+        "connect r0 10.0.0.1 10.0.0.2:7790 --protocol=b --tentative",
+    );
     let want = format!(
         "{} 34 00 02 80 07 00 02 40 72 30 00 00 14 00 03 40 02 00 1e 6c 0a 00 00 01 00 00 00 00 00 00 00 00 \
          14 00 04 40 02 00 1e 6e 0a 00 00 02 00 00 00 00 00 00 00 00 \
@@ -143,8 +170,14 @@ fn v9_resize_size_in_sectors_as_u64() {
 
 #[test]
 fn payloadless_commands_send_just_the_address() {
-    assert_eq!(hex(&bytes(Dialect::V9, "resume-io 2")), head(0x1c, 1, 24, 2, 2, 0));
-    assert_eq!(hex(&bytes(Dialect::V84, "invalidate 2")), head(0x1c, 1, 19, 1, 2, 0));
+    assert_eq!(
+        hex(&bytes(Dialect::V9, "resume-io 2")),
+        head(0x1c, 1, 24, 2, 2, 0)
+    );
+    assert_eq!(
+        hex(&bytes(Dialect::V84, "invalidate 2")),
+        head(0x1c, 1, 19, 1, 2, 0)
+    );
 }
 
 #[test]
@@ -160,14 +193,29 @@ fn every_config_command_of_both_generations_encodes() {
         (Dialect::V9, "detach 0 --force --diskless"),
         (Dialect::V9, "connect r0 1 --tentative --discard-my-data"),
         (Dialect::V9, "connect r0 1 --dry-run"),
-        (Dialect::V9, "new-peer r0 1 --_name=peer --transport=tcp --protocol=C"),
+        (
+            Dialect::V9,
+            "new-peer r0 1 --_name=peer --transport=tcp --protocol=C",
+        ),
         (Dialect::V9, "del-peer r0 1 --force"),
         (Dialect::V9, "del-path r0 1 1.2.3.4 ipv6:[::1]:7000"),
-        (Dialect::V9, "net-options r0 1 --set-defaults --max-buffers=8k"),
+        (
+            Dialect::V9,
+            "net-options r0 1 --set-defaults --max-buffers=8k",
+        ),
         (Dialect::V9, "disconnect r0 1 --force"),
-        (Dialect::V9, "resource-options r0 --on-no-quorum=io-error --cpu-mask=ff"),
-        (Dialect::V9, "new-current-uuid 0 --clear-bitmap --force-resync"),
-        (Dialect::V9, "invalidate 0 --sync-from-peer-node-id=2 --reset-bitmap=no"),
+        (
+            Dialect::V9,
+            "resource-options r0 --on-no-quorum=io-error --cpu-mask=ff",
+        ),
+        (
+            Dialect::V9,
+            "new-current-uuid 0 --clear-bitmap --force-resync",
+        ),
+        (
+            Dialect::V9,
+            "invalidate 0 --sync-from-peer-node-id=2 --reset-bitmap=no",
+        ),
         (Dialect::V9, "invalidate-remote r0 1 0 --reset-bitmap=no"),
         (Dialect::V9, "pause-sync r0 1 0"),
         (Dialect::V9, "resume-sync r0 1 0"),
@@ -175,19 +223,31 @@ fn every_config_command_of_both_generations_encodes() {
         (Dialect::V9, "outdate 0"),
         (Dialect::V9, "verify r0 1 0 --start=0 --stop=1G"),
         (Dialect::V9, "down r0"),
-        (Dialect::V9, "new-minor r0 0 0 --max-bio-size=4096 --diskless"),
+        (
+            Dialect::V9,
+            "new-minor r0 0 0 --max-bio-size=4096 --diskless",
+        ),
         (Dialect::V9, "del-minor 0"),
         (Dialect::V9, "del-resource r0"),
         (Dialect::V9, "forget-peer r0 2"),
         (Dialect::V9, "rename-resource r0 r1"),
         (Dialect::V84, "secondary 0"),
-        (Dialect::V84, "attach 0 /dev/a /dev/b 0 --fencing=resource-only --resync-rate=40M"),
+        (
+            Dialect::V84,
+            "attach 0 /dev/a /dev/b 0 --fencing=resource-only --resync-rate=40M",
+        ),
         (Dialect::V84, "disk-options 0 --c-plan-ahead=0"),
         (Dialect::V84, "detach 0 --force"),
-        (Dialect::V84, "net-options 1.2.3.4 5.6.7.8 --unplug-watermark=512"),
+        (
+            Dialect::V84,
+            "net-options 1.2.3.4 5.6.7.8 --unplug-watermark=512",
+        ),
         (Dialect::V84, "disconnect 1.2.3.4 5.6.7.8 --force"),
         (Dialect::V84, "resize 0 --size=10G"),
-        (Dialect::V84, "resource-options r0 --on-no-data-accessible=suspend-io"),
+        (
+            Dialect::V84,
+            "resource-options r0 --on-no-data-accessible=suspend-io",
+        ),
         (Dialect::V84, "new-current-uuid 0 --clear-bitmap"),
         (Dialect::V84, "verify 0 --start=1M"),
         (Dialect::V84, "down r0"),
@@ -200,9 +260,14 @@ fn every_config_command_of_both_generations_encodes() {
         let len = u32::from_ne_bytes(b[0..4].try_into().unwrap()) as usize;
         assert_eq!(len, b.len(), "{argv}");
         let parsed = crate::codec::parse_datagram(&b, 0x1d).unwrap();
-        let crate::codec::Incoming::Genl(m) = &parsed[0] else { panic!("{argv}") };
+        let crate::codec::Incoming::Genl(m) = &parsed[0] else {
+            panic!("{argv}")
+        };
         for (set, _) in &m.tlas {
-            assert!(*dialect == Dialect::V9 || *set <= 24, "{argv}: set {set} on 8.4");
+            assert!(
+                *dialect == Dialect::V9 || *set <= 24,
+                "{argv}: set {set} on 8.4"
+            );
         }
     }
 }

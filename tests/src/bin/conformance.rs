@@ -27,13 +27,14 @@ fn main() {
         return;
     };
     let suite = shared.join("conformance").join("drbd-utils-tests");
-    let must: BTreeSet<String> = std::fs::read_to_string(drbd_tests::workspace().join("tests/conformance/must-pass.txt"))
-        .unwrap_or_default()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(String::from)
-        .collect();
+    let must: BTreeSet<String> =
+        std::fs::read_to_string(drbd_tests::workspace().join("tests/conformance/must-pass.txt"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(String::from)
+            .collect();
     let tools = match clitest::link_tools(&bin) {
         Ok(d) => d,
         Err(e) => {
@@ -44,7 +45,12 @@ fn main() {
     let (mut passed, mut failed, mut regressions) = (0, 0, Vec::new());
     for (sub, version) in [("v84", "8.4.0"), ("v9", "9.0.0")] {
         let mut files: Vec<PathBuf> = std::fs::read_dir(suite.join(sub))
-            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "test")).collect())
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "test"))
+                    .collect()
+            })
             .unwrap_or_default();
         files.sort();
         for f in files {
@@ -59,7 +65,11 @@ fn main() {
                 }
                 Some((line, cmd, expected, got)) => {
                     failed += 1;
-                    let tag = if must.contains(&out.name) { "FAIL (must pass)" } else { "fail" };
+                    let tag = if must.contains(&out.name) {
+                        "FAIL (must pass)"
+                    } else {
+                        "fail"
+                    };
                     println!("{tag} {} (line {line}: $ {cmd})", out.name);
                     if verbose || must.contains(&out.name) {
                         println!("--- expected\n{expected}--- got\n{got}---");
@@ -74,7 +84,10 @@ fn main() {
     let _ = std::fs::remove_dir_all(&tools);
     println!("{passed} passed, {failed} failed");
     if !regressions.is_empty() {
-        eprintln!("conformance: must-pass tests failed: {}", regressions.join(", "));
+        eprintln!(
+            "conformance: must-pass tests failed: {}",
+            regressions.join(", ")
+        );
         std::process::exit(1);
     }
 }

@@ -310,3 +310,33 @@ barrier() {
 
 # timing NAME SECONDS : a machine-readable timing line the harness collects
 timing() { say "DRBDVM-TIMING $1=$2"; }
+
+# ---- common sequences ----------------------------------------------------------
+
+# initial_sync RES MINOR [PRIMARY_CMD...] : on both nodes create-md and up RES, wait
+# until connected, make alpha primary (default: drbdadm primary --force RES, the 8.4
+# form) and wait for the full sync to reach UpToDate/UpToDate on both.
+initial_sync() {
+    _res=$1
+    _min=$2
+    shift 2
+    step "create metadata for $_res and bring it up (both nodes)"
+    must drbdadm create-md "$_res"
+    barrier "$_res-md-created" 120
+    must drbdadm up "$_res"
+    wait_drbd 90 "$_min" cs=Connected ro=Secondary/Secondary ds=Inconsistent/Inconsistent
+    barrier "$_res-connected" 120
+    if [ "$NODE" = alpha ]; then
+        step "alpha becomes primary: initial full sync of $_res"
+        if [ $# -gt 0 ]; then must "$@"; else must drbdadm primary --force "$_res"; fi
+        wait_drbd 30 "$_min" ro=Primary/Secondary
+        send "$_res-alpha-primary"
+    else
+        step "wait for alpha to become primary for $_res"
+        recv "$_res-alpha-primary" 120
+    fi
+    wait_drbd 300 "$_min" cs=Connected ds=UpToDate/UpToDate
+    expect_drbd "$_min" oos=0
+    show_proc_drbd
+    barrier "$_res-synced" 120
+}

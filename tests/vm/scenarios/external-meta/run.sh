@@ -1,0 +1,51 @@
+# shellcheck shell=sh
+# drbdvm: nodes=2 timeout=420
+# description: meta-disk /dev/loop1[0] on a 128 MiB device (Amazon notes); create-md, up, sync; a 64 MiB one is refused
+# Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
+
+step "data disk 32 MiB, metadata device 128 MiB (as in the notes: dd + losetup)"
+mkloop 0 32
+mkloop 1 128
+ZERO32=$(sum_of /dev/loop0 32)
+
+initial_sync drbd_res0 0 drbdadm -- --overwrite-data-of-peer primary drbd_res0
+
+step "the metadata lives on /dev/loop1, the whole data disk is the DRBD device"
+must drbdadm dump-md drbd_res0
+out_has "# /dev/loop1 (index 0)"
+must blockdev --getsize64 /dev/drbd0
+out_is 33554432
+# nothing but the metadata device was written by create-md/attach: index 0 starts at 0
+SEEN=$(dd if=/dev/loop1 bs=4096 count=1 iflag=direct 2>/dev/null | od -An -tx1 | tr -d ' \n' | head -c 64)
+[ "$SEEN" != "$(printf '%064d' 0)" ] || fail "/dev/loop1 starts with zeros: no metadata there"
+ok "/dev/loop1 holds metadata at index 0 ($SEEN...)"
+
+if [ "$NODE" = alpha ]; then
+    step "the seed's quick test: data written on alpha appears on bravo's disk"
+    write_pattern /dev/drbd0 external-meta 8
+    send alpha-wrote
+    recv bravo-checked 120
+else
+    step "bravo's data disk was all zeros before and holds alpha's data now"
+    expect_eq "md5 of bravo's loop0 after the initial sync (alpha's zeros)" "$ZERO32" "$(sum_of /dev/loop0 32)"
+    recv alpha-wrote 120
+    check_data /dev/loop0 external-meta 8
+    send bravo-checked
+fi
+
+step "too small metadata device: 64 MiB for meta-disk /dev/loop3[0]"
+mkloop 2 32
+mkloop 3 64
+run drbdadm create-md small_meta
+say "  [$NODE] (create-md exit $RC: the size check is the kernel's, at attach time)"
+must_fail drbdadm up small_meta
+out_has "too small"
+show_proc_drbd
+case $(drbd_field 1 ds) in
+"" | Diskless/*) ok "minor 1 has no disk attached ($(drbd_line 1))" ;;
+*) fail "minor 1: expected no disk after the refused attach, seen: $(drbd_line 1)" ;;
+esac
+run drbdadm down small_meta
+wait_gone 10 1
+step "drbd_res0 is unaffected"
+expect_drbd 0 cs=Connected ds=UpToDate/UpToDate
