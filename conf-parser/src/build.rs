@@ -109,9 +109,23 @@ pub fn build(
             for h in &res.hosts {
                 if h.node_id.is_none() && !matches!(h.kind, HostKind::ThisHost) {
                     let names = h.names().join(" ");
+                    let hint = if res.hosts.len() == 2
+                        && h.address.is_none()
+                        && res.connections.is_empty()
+                    {
+                        "two-host resources get implicit node ids from their addresses: add `address IP:PORT;` (or `node-id N;`) here"
+                    } else {
+                        "DRBD 9 needs `node-id N;` in every host section unless the resource has exactly two hosts and no `connection`"
+                    };
                     b.diags.push(
-                        Diagnostic::error(h.span, format!("in resource {}, on {names} {{ ... }}: 'node-id' keyword missing.", res.name))
-                            .hint("DRBD 9 needs `node-id N;` in every host section unless the resource has exactly two hosts and no `connection`"),
+                        Diagnostic::error(
+                            h.span,
+                            format!(
+                                "in resource {}, on {names} {{ ... }}: 'node-id' keyword missing.",
+                                res.name
+                            ),
+                        )
+                        .hint(hint),
                     );
                 }
             }

@@ -165,9 +165,10 @@ pub fn max_usable_sectors(
     if index.is_internal() {
         md_offset.min(al_offset).min(bm_offset) >> 9
     } else {
-        let bm_sect = (i64::from(md_size_sect) - i64::from(bm_offset_sect)) as u64;
-        bm_sect * 512 * 8 / 64 / u64::from(max_peers.max(1)) * 64 * u64::from(bm_bytes_per_bit)
-            / 512
+        // u128: garbage superblocks must not overflow (upstream wraps silently)
+        let bm_sect = (i64::from(md_size_sect) - i64::from(bm_offset_sect)) as u64 as u128;
+        (bm_sect * 512 * 8 / 64 / u128::from(max_peers.max(1)) * 64 * u128::from(bm_bytes_per_bit)
+            / 512) as u64
     }
 }
 

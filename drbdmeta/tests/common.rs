@@ -46,9 +46,9 @@ impl Drop for TempDir {
     }
 }
 
-/// Create a sparse file of `size` bytes.
+/// Create (or grow/shrink, keeping the content) a sparse file of `size` bytes.
 pub fn sparse(path: &str, size: u64) {
-    let f = std::fs::File::create(path).unwrap();
+    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path).unwrap();
     f.set_len(size).unwrap();
 }
 

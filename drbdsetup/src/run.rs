@@ -8,7 +8,7 @@ use std::time::Duration;
 use conf_parser::options::Dialect;
 use thiserror::Error;
 
-use crate::codec::{parse_datagram, Incoming, Message, Request, NLM_F_DUMP};
+use crate::codec::{parse_datagram, Attr, Incoming, Message, Request, Value, NLM_F_DUMP};
 use crate::commands::{self, Kind, UsageError};
 use crate::consts::{
     self, cmd, nla, ERR_CODE_BASE, ERR_RES_NOT_KNOWN, NO_ERROR, SS_IN_TRANSIENT_STATE,
@@ -168,6 +168,44 @@ impl Session<'_> {
         })
     }
 
+    /// One dump exchange: every reply message for `seq` until `NLMSG_DONE`; `resource`
+    /// narrows the dump to one resource.
+    fn dump(&mut self, command: u8, resource: Option<&str>) -> Result<Vec<Message>, RunError> {
+        let mut req = Request::new(command);
+        req.nl_flags = NLM_F_DUMP;
+        if let Some(r) = resource {
+            req.tlas.push(Attr::nested(
+                nla::CFG_CONTEXT,
+                vec![Attr::field(
+                    nla::T_CTX_RESOURCE_NAME,
+                    false,
+                    Value::Str(r.to_string()),
+                )],
+            ));
+        }
+        let seq = self.send(&req)?;
+        let mut out = Vec::new();
+        loop {
+            for inc in self.recv()? {
+                match inc {
+                    // Replies without an object (e.g. "resource not known") carry only a
+                    // return code.
+                    Incoming::Genl(m) if m.seq == seq && m.tla(nla::CFG_CONTEXT).is_some() => {
+                        out.push(m);
+                    }
+                    Incoming::Done { .. } => return Ok(out),
+                    Incoming::Error { errno, seq: s } if s == seq && errno != 0 => {
+                        return Err(RunError::Netlink(
+                            "received netlink error reply".into(),
+                            std::io::Error::from_raw_os_error(-errno),
+                        ))
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
     /// One doit exchange: the reply message for `seq`.
     fn exchange(&mut self, req: &Request) -> Result<Message, RunError> {
         let seq = self.send(req)?;
@@ -322,6 +360,19 @@ pub fn run(
                     }
                 }
             }
+        }
+        Kind::Query if def.name == "show" && dialect == Dialect::V9 => {
+            let only = inv.resource.clone();
+            let list = crate::show::collect(|c, r| s.dump(c, r.or(only.as_deref())), None)?;
+            let list: Vec<_> = list
+                .into_iter()
+                .filter(|r| only.as_deref().is_none_or(|o| o == r.resource.name))
+                .collect();
+            let text =
+                crate::show::render(&list, inv.local.has("json"), inv.local.has("show-defaults"));
+            out.write_all(text.as_bytes())
+                .map_err(|e| RunError::Netlink("write".into(), e))?;
+            Ok(0)
         }
         _ => Err(RunError::NotImplemented(def.name.to_string())),
     }

@@ -114,6 +114,10 @@ const PEER_DEVICE_OPTS: &[&str] = &[
     "peer-tiebreaker",
 ];
 
+/// A section's field names (upstream's order) and the netlink set they are sent in.
+#[derive(Clone, Copy)]
+struct Sect(&'static [&'static str], u16);
+
 /// The option table row of `name` that is sent in set `set` on DRBD 9.
 fn field_spec(name: &str, set: u16) -> Option<(&'static OptionDef, &'static Spec)> {
     OPTIONS.iter().find_map(|o| {
@@ -327,12 +331,12 @@ impl Out {
     fn options(
         &mut self,
         fields: &Fields,
-        names: &[&str],
-        set: u16,
+        sect_fields: Sect,
         sect: &str,
         mut opened: bool,
         close: bool,
     ) -> bool {
+        let Sect(names, set) = sect_fields;
         for name in names {
             let Some(v) = get_field(name, set, fields) else {
                 continue;
@@ -381,14 +385,14 @@ impl Out {
     fn options_json(
         &mut self,
         fields: &Fields,
-        names: &[&str],
-        set: u16,
+        sect_fields: Sect,
         sect: &str,
         comma_before: bool,
         mut opened: bool,
         close: bool,
     ) -> bool {
         let mut first = true;
+        let Sect(names, set) = sect_fields;
         for name in names {
             let Some(Some(v)) = get_field(name, set, fields) else {
                 continue;
@@ -420,7 +424,7 @@ impl Out {
         opened
     }
 
-    fn options_empty(&self, fields: &Fields, names: &[&str], set: u16) -> bool {
+    fn options_empty(&self, fields: &Fields, Sect(names, set): Sect) -> bool {
         !names.iter().any(|n| match get_field(n, set, fields) {
             None => false,
             Some(None) => true,
@@ -534,8 +538,7 @@ fn text(o: &mut Out, list: &[ShowResource]) {
         }
         o.options(
             &r.res_opts,
-            RES_OPTS,
-            nla::RESOURCE_OPTS,
+            Sect(RES_OPTS, nla::RESOURCE_OPTS),
             "options",
             false,
             true,
@@ -563,16 +566,14 @@ fn text(o: &mut Out, list: &[ShowResource]) {
             }
             let opened = o.options(
                 &d.disk_conf,
-                DISK_OPTS,
-                nla::DISK_CONF,
+                Sect(DISK_OPTS, nla::DISK_CONF),
                 "disk",
                 false,
                 false,
             );
             o.options(
                 &d.device_conf,
-                DEVICE_OPTS,
-                nla::DEVICE_CONF,
+                Sect(DEVICE_OPTS, nla::DEVICE_CONF),
                 "disk",
                 opened,
                 true,
@@ -588,17 +589,22 @@ fn text(o: &mut Out, list: &[ShowResource]) {
             o.line(&format!("_peer_node_id {};", c.ctx.peer_node_id as i32));
             paths_text(o, c);
             o.line(&format!("_cstate {};", conn_str(c)));
-            o.options(&c.net_conf, NET_OPTS, nla::NET_CONF, "net", false, true);
+            o.options(
+                &c.net_conf,
+                Sect(NET_OPTS, nla::NET_CONF),
+                "net",
+                false,
+                true,
+            );
             for pd in sr.peer_devices.iter().filter(|pd| same_peer(c, pd)) {
-                if o.options_empty(&pd.conf, PEER_DEVICE_OPTS, nla::PEER_DEVICE_OPTS) {
+                if o.options_empty(&pd.conf, Sect(PEER_DEVICE_OPTS, nla::PEER_DEVICE_OPTS)) {
                     continue;
                 }
                 o.line(&format!("volume {} {{", pd.ctx.volume as i32));
                 o.indent += 1;
                 o.options(
                     &pd.conf,
-                    PEER_DEVICE_OPTS,
-                    nla::PEER_DEVICE_OPTS,
+                    Sect(PEER_DEVICE_OPTS, nla::PEER_DEVICE_OPTS),
                     "disk",
                     false,
                     true,
@@ -625,8 +631,7 @@ fn json(o: &mut Out, list: &[ShowResource]) {
         o.line(&format!("\"resource\": \"{}\",", r.name));
         if o.options_json(
             &r.res_opts,
-            RES_OPTS,
-            nla::RESOURCE_OPTS,
+            Sect(RES_OPTS, nla::RESOURCE_OPTS),
             "options",
             false,
             false,
@@ -670,8 +675,7 @@ fn json(o: &mut Out, list: &[ShowResource]) {
             }
             let opened = o.options_json(
                 &d.disk_conf,
-                DISK_OPTS,
-                nla::DISK_CONF,
+                Sect(DISK_OPTS, nla::DISK_CONF),
                 "disk",
                 true,
                 false,
@@ -679,8 +683,7 @@ fn json(o: &mut Out, list: &[ShowResource]) {
             );
             o.options_json(
                 &d.device_conf,
-                DEVICE_OPTS,
-                nla::DEVICE_CONF,
+                Sect(DEVICE_OPTS, nla::DEVICE_CONF),
                 "disk",
                 true,
                 opened,
@@ -732,8 +735,7 @@ fn connection_json(o: &mut Out, c: &Connection, peer_devices: &[PeerDevice]) {
     o.line(&format!("\"_cstate\": {},", double_quote(conn_str(c))));
     if o.options_json(
         &c.net_conf,
-        NET_OPTS,
-        nla::NET_CONF,
+        Sect(NET_OPTS, nla::NET_CONF),
         "net",
         false,
         false,
@@ -744,7 +746,8 @@ fn connection_json(o: &mut Out, c: &Connection, peer_devices: &[PeerDevice]) {
     let shown: Vec<&PeerDevice> = peer_devices
         .iter()
         .filter(|pd| {
-            same_peer(c, pd) && !o.options_empty(&pd.conf, PEER_DEVICE_OPTS, nla::PEER_DEVICE_OPTS)
+            same_peer(c, pd)
+                && !o.options_empty(&pd.conf, Sect(PEER_DEVICE_OPTS, nla::PEER_DEVICE_OPTS))
         })
         .collect();
     if !shown.is_empty() {
@@ -757,8 +760,7 @@ fn connection_json(o: &mut Out, c: &Connection, peer_devices: &[PeerDevice]) {
                 .push_str(&format!("\"volume_nr\": {}", pd.ctx.volume as i32));
             o.options_json(
                 &pd.conf,
-                PEER_DEVICE_OPTS,
-                nla::PEER_DEVICE_OPTS,
+                Sect(PEER_DEVICE_OPTS, nla::PEER_DEVICE_OPTS),
                 "disk",
                 true,
                 false,
@@ -788,4 +790,55 @@ pub fn render(list: &[ShowResource], json_output: bool, show_defaults: bool) -> 
         text(&mut o, list);
     }
     o.s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    fn run(script: &str, args: &[&str]) -> (i32, String) {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let mut out = Vec::new();
+        let code = crate::instrumented::show(&args, &mut Cursor::new(script), &mut out);
+        (code, String::from_utf8(out).unwrap())
+    }
+
+    const SCRIPT: &str = "DRBD_ADM_GET_RESOURCES\nget_resource auto_promote 0\n-\n\
+        DRBD_ADM_GET_DEVICES\nget_device al_extents 100 read_balancing 5\n-\n\
+        DRBD_ADM_GET_CONNECTIONS\nget_connection ping_int 3\n-\n\
+        DRBD_ADM_GET_PEER_DEVICES\nget_peer_device c_max_rate 2048\n-\n";
+
+    #[test]
+    fn json_shows_sent_fields_in_upstream_order() {
+        let (code, out) = run(SCRIPT, &["--json"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("\"auto-promote\": false,\n"));
+        assert!(out.contains("\"al-extents\": \"100\",\n"));
+        assert!(out.contains("\"read-balancing\": \"32K-striping\",\n"));
+        assert!(out.contains("\"ping-int\": \"3\",\n"));
+        assert!(out.contains("\"c-max-rate\": \"2048k\",\n"));
+        assert!(out.contains("\"_peer_node_id\": 1\n"));
+    }
+
+    #[test]
+    fn text_hides_defaults() {
+        let (code, out) = run(SCRIPT, &[]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with("resource \"some-resource\" {\n    options {\n"));
+        assert!(out.contains("        auto-promote    \tno;\n"));
+        assert!(!out.contains("on-no-quorum"));
+        assert!(out.contains("        ping-int        \t3; # seconds\n"));
+        assert!(out.contains("            device\t\t\tminor 1000;\n"));
+        assert!(out.contains("            meta-disk\t\t\tinternal;\n"));
+        assert!(out.ends_with("}\n\n"));
+    }
+
+    #[test]
+    fn nothing_configured() {
+        let (code, out) = run("DRBD_ADM_GET_RESOURCES\n-\n", &[]);
+        assert_eq!(code, 0);
+        assert_eq!(out, "# No currently configured DRBD found.\n");
+        let (_, out) = run("DRBD_ADM_GET_RESOURCES\n-\n", &["--json"]);
+        assert_eq!(out, "[\n]\n");
+    }
 }
