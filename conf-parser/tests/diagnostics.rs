@@ -139,7 +139,12 @@ fn every_error_of_a_file_is_reported_in_one_run() {
     let out = v9("resource r0 {\n  net { bogus 1; }\n  disk { al-extents x; }\n  on 1234 { }\n}\nresource r0 { }\n");
     let errors = out.lines().filter(|l| l.contains(": error: ")).count();
     assert_eq!(errors, 5, "{out}");
-    assert!(out.contains("t.res:4:3: error: in resource r0, on 1234 { ... }: 'node-id' keyword missing."), "{out}");
+    assert!(
+        out.contains(
+            "t.res:4:3: error: in resource r0, on 1234 { ... }: 'node-id' keyword missing."
+        ),
+        "{out}"
+    );
     assert!(!out.contains(":0:"), "never line 0: {out}");
 }
 

@@ -60,7 +60,7 @@ impl Dumper {
 
     fn pad(&mut self) {
         let n = (INDENT_WIDTH * self.indent) as usize;
-        self.out.extend(std::iter::repeat(' ').take(n));
+        self.out.extend(std::iter::repeat_n(' ', n));
     }
 
     // printI(fmt, ...): indent, then the text.

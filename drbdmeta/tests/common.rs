@@ -48,7 +48,12 @@ impl Drop for TempDir {
 
 /// Create (or grow/shrink, keeping the content) a sparse file of `size` bytes.
 pub fn sparse(path: &str, size: u64) {
-    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path).unwrap();
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .unwrap();
     f.set_len(size).unwrap();
 }
 

@@ -76,8 +76,14 @@ fn mask_dump(s: &str) -> String {
         .map(|(i, l)| {
             if i == 1 || i == 2 {
                 "#MASKED".to_string()
-            } else if let Some(h) = l.strip_prefix("    flags 0x").and_then(|r| r.strip_suffix(';')) {
-                format!("    flags 0x{:08X};", u32::from_str_radix(h, 16).unwrap() & !0x80)
+            } else if let Some(h) = l
+                .strip_prefix("    flags 0x")
+                .and_then(|r| r.strip_suffix(';'))
+            {
+                format!(
+                    "    flags 0x{:08X};",
+                    u32::from_str_radix(h, 16).unwrap() & !0x80
+                )
             } else {
                 l.to_string()
             }
@@ -112,27 +118,59 @@ fn check_case(c: Case) {
     let ca: Vec<&str> = ca.iter().map(String::as_str).collect();
     let oa = cmd(ours(), &c, &a, &ca, Some(&vl));
     let ob = cmd(reference(), &c, &b, &ca, None);
-    assert_eq!(oa.status.code(), ob.status.code(), "{c:?} create-md exit: {}", stderr(&oa));
+    assert_eq!(
+        oa.status.code(),
+        ob.status.code(),
+        "{c:?} create-md exit: {}",
+        stderr(&oa)
+    );
     assert_eq!(oa.status.code(), Some(0), "{c:?}: {}", stderr(&oa));
     assert_eq!(stdout(&oa), stdout(&ob), "{c:?} create-md stdout");
     let (off, len) = md_region(&c);
-    assert!(same_region(&a, off, &b, off, len), "{c:?}: meta data bytes differ");
-    assert_eq!(std::fs::metadata(&a).unwrap().len(), c.size, "{c:?}: size changed");
+    assert!(
+        same_region(&a, off, &b, off, len),
+        "{c:?}: meta data bytes differ"
+    );
+    assert_eq!(
+        std::fs::metadata(&a).unwrap().len(),
+        c.size,
+        "{c:?}: size changed"
+    );
 
     // dump-md, and each tool reading the other's meta data
     let da = cmd(ours(), &c, &a, &["dump-md"], Some(&vl));
     let db = cmd(reference(), &c, &b, &["dump-md"], None);
     let dab = cmd(ours(), &c, &b, &["dump-md"], Some(&vl));
     let dba = cmd(reference(), &c, &a, &["dump-md"], None);
-    assert_eq!(mask_dump(&stdout(&da)), mask_dump(&stdout(&db)), "{c:?} dump-md");
-    assert_eq!(mask_dump(&stdout(&dab)), mask_dump(&stdout(&db)), "{c:?} our dump of ref md");
-    assert_eq!(mask_dump(&stdout(&dba)), mask_dump(&stdout(&da)), "{c:?} ref dump of our md");
+    assert_eq!(
+        mask_dump(&stdout(&da)),
+        mask_dump(&stdout(&db)),
+        "{c:?} dump-md"
+    );
+    assert_eq!(
+        mask_dump(&stdout(&dab)),
+        mask_dump(&stdout(&db)),
+        "{c:?} our dump of ref md"
+    );
+    assert_eq!(
+        mask_dump(&stdout(&dba)),
+        mask_dump(&stdout(&da)),
+        "{c:?} ref dump of our md"
+    );
 
     // get-gi / show-gi / dstate on both, crosswise too
-    for extra in [&["--node-id", "0", "get-gi"][..], &["--node-id", "0", "show-gi"][..], &["dstate"][..]] {
+    for extra in [
+        &["--node-id", "0", "get-gi"][..],
+        &["--node-id", "0", "show-gi"][..],
+        &["dstate"][..],
+    ] {
         let x = cmd(ours(), &c, &b, extra, Some(&vl));
         let y = cmd(reference(), &c, &b, extra, None);
-        assert_eq!((stdout(&x), x.status.code()), (stdout(&y), y.status.code()), "{c:?} {extra:?}");
+        assert_eq!(
+            (stdout(&x), x.status.code()),
+            (stdout(&y), y.status.code()),
+            "{c:?} {extra:?}"
+        );
     }
 }
 
@@ -187,25 +225,45 @@ fn restore_roundtrip(c: Case) {
     std::fs::write(&df, &dump).unwrap();
     let ra = cmd(ours(), &c, &a, &["restore-md", &df], Some(&vl));
     let rb = cmd(reference(), &c, &b, &["restore-md", &df], None);
-    assert_eq!(ra.status.code(), rb.status.code(), "{c:?} restore exit: {} / {}", stderr(&ra), stderr(&rb));
+    assert_eq!(
+        ra.status.code(),
+        rb.status.code(),
+        "{c:?} restore exit: {} / {}",
+        stderr(&ra),
+        stderr(&rb)
+    );
     assert_eq!(ra.status.code(), Some(0), "{c:?}: {}", stderr(&ra));
     assert_eq!(stdout(&ra), stdout(&rb), "{c:?} restore stdout");
     let (off, len) = md_region(&c);
-    assert!(same_region(&a, off, &b, off, len), "{c:?}: restored bytes differ");
+    assert!(
+        same_region(&a, off, &b, off, len),
+        "{c:?}: restored bytes differ"
+    );
     let da = mask_dump(&stdout(&cmd(ours(), &c, &a, &["dump-md"], Some(&vl))));
     let db = mask_dump(&stdout(&cmd(reference(), &c, &b, &["dump-md"], None)));
     assert_eq!(da, db, "{c:?} dump after restore");
     assert!(da.contains("0xFFFFFFFF00000001;"), "{da}");
     // verify-dump of each other's dumps
     let vd = run(ours(), &["-", c.fmt, &b, c.index, "verify-dump", &df]);
-    assert!(stdout(&vd).contains("input file parsed ok"), "{}", stderr(&vd));
+    assert!(
+        stdout(&vd).contains("input file parsed ok"),
+        "{}",
+        stderr(&vd)
+    );
 
     // set-gi, then each reads the other's, then wipe-md
-    let gi = if c.fmt == "v09" { "1122334455667788:::AA:1:1:0:0:1:0:0:1" } else { "1122334455667788:::AA:1:1" };
+    let gi = if c.fmt == "v09" {
+        "1122334455667788:::AA:1:1:0:0:1:0:0:1"
+    } else {
+        "1122334455667788:::AA:1:1"
+    };
     let sa = cmd(ours(), &c, &a, &["--node-id", "0", "set-gi", gi], Some(&vl));
     let sb = cmd(reference(), &c, &b, &["--node-id", "0", "set-gi", gi], None);
     assert_eq!(stdout(&sa), stdout(&sb), "{c:?} set-gi");
-    assert!(same_region(&a, off, &b, off, len), "{c:?}: bytes after set-gi differ");
+    assert!(
+        same_region(&a, off, &b, off, len),
+        "{c:?}: bytes after set-gi differ"
+    );
     for extra in [&["dstate"][..], &["--node-id", "0", "get-gi"][..]] {
         let x = cmd(ours(), &c, &b, extra, Some(&vl));
         let y = cmd(reference(), &c, &a, extra, None);
@@ -213,15 +271,28 @@ fn restore_roundtrip(c: Case) {
     }
     let wa = cmd(ours(), &c, &a, &["wipe-md"], Some(&vl));
     let wb = cmd(reference(), &c, &b, &["wipe-md"], None);
-    assert_eq!((stdout(&wa), wa.status.code()), (stdout(&wb), wb.status.code()), "{c:?} wipe-md");
-    assert!(same_region(&a, off, &b, off, len), "{c:?}: bytes after wipe-md differ");
+    assert_eq!(
+        (stdout(&wa), wa.status.code()),
+        (stdout(&wb), wb.status.code()),
+        "{c:?} wipe-md"
+    );
+    assert!(
+        same_region(&a, off, &b, off, len),
+        "{c:?}: bytes after wipe-md differ"
+    );
 }
 
 fn cases(fmt: &'static str, sizes: &[u64], peers: &[u32]) -> Vec<Case> {
     let mut v = Vec::new();
     for &size in sizes {
         for &p in peers {
-            v.push(Case { fmt, index: "internal", size, peers: p, skip_bitmap: false });
+            v.push(Case {
+                fmt,
+                index: "internal",
+                size,
+                peers: p,
+                skip_bitmap: false,
+            });
         }
     }
     v
@@ -236,10 +307,28 @@ fn v09_internal_small_and_1tib() {
 
 #[test]
 fn v09_internal_16tib() {
-    check_case(Case { fmt: "v09", index: "internal", size: T16, peers: 1, skip_bitmap: false });
-    check_case(Case { fmt: "v09", index: "internal", size: T16, peers: 2, skip_bitmap: false });
+    check_case(Case {
+        fmt: "v09",
+        index: "internal",
+        size: T16,
+        peers: 1,
+        skip_bitmap: false,
+    });
+    check_case(Case {
+        fmt: "v09",
+        index: "internal",
+        size: T16,
+        peers: 2,
+        skip_bitmap: false,
+    });
     // 3.5 GiB of bitmap: compare with the zeroing skipped on both sides
-    check_case(Case { fmt: "v09", index: "internal", size: T16, peers: 7, skip_bitmap: true });
+    check_case(Case {
+        fmt: "v09",
+        index: "internal",
+        size: T16,
+        peers: 7,
+        skip_bitmap: true,
+    });
 }
 
 #[test]
@@ -254,20 +343,68 @@ fn external_layouts() {
     for fmt in ["v08", "v09"] {
         let peers: &[u32] = if fmt == "v09" { &[1, 2, 7] } else { &[1] };
         for &p in peers {
-            check_case(Case { fmt, index: "flex-external", size: 64 * MIB, peers: p, skip_bitmap: false });
-            check_case(Case { fmt, index: "0", size: 256 * MIB, peers: p, skip_bitmap: false });
-            check_case(Case { fmt, index: "3", size: GIB, peers: p, skip_bitmap: false });
+            check_case(Case {
+                fmt,
+                index: "flex-external",
+                size: 64 * MIB,
+                peers: p,
+                skip_bitmap: false,
+            });
+            check_case(Case {
+                fmt,
+                index: "0",
+                size: 256 * MIB,
+                peers: p,
+                skip_bitmap: false,
+            });
+            check_case(Case {
+                fmt,
+                index: "3",
+                size: GIB,
+                peers: p,
+                skip_bitmap: false,
+            });
         }
     }
 }
 
 #[test]
 fn restore_each_others_dumps() {
-    restore_roundtrip(Case { fmt: "v09", index: "internal", size: 64 * MIB, peers: 1, skip_bitmap: false });
-    restore_roundtrip(Case { fmt: "v09", index: "internal", size: GIB, peers: 3, skip_bitmap: false });
-    restore_roundtrip(Case { fmt: "v09", index: "flex-external", size: 64 * MIB, peers: 2, skip_bitmap: false });
-    restore_roundtrip(Case { fmt: "v09", index: "3", size: GIB, peers: 7, skip_bitmap: false });
-    restore_roundtrip(Case { fmt: "v08", index: "0", size: 256 * MIB, peers: 1, skip_bitmap: false });
+    restore_roundtrip(Case {
+        fmt: "v09",
+        index: "internal",
+        size: 64 * MIB,
+        peers: 1,
+        skip_bitmap: false,
+    });
+    restore_roundtrip(Case {
+        fmt: "v09",
+        index: "internal",
+        size: GIB,
+        peers: 3,
+        skip_bitmap: false,
+    });
+    restore_roundtrip(Case {
+        fmt: "v09",
+        index: "flex-external",
+        size: 64 * MIB,
+        peers: 2,
+        skip_bitmap: false,
+    });
+    restore_roundtrip(Case {
+        fmt: "v09",
+        index: "3",
+        size: GIB,
+        peers: 7,
+        skip_bitmap: false,
+    });
+    restore_roundtrip(Case {
+        fmt: "v08",
+        index: "0",
+        size: 256 * MIB,
+        peers: 1,
+        skip_bitmap: false,
+    });
 }
 
 #[test]
@@ -280,23 +417,55 @@ fn check_resize_after_grow_agrees() {
     let b = t.path("b.img");
     sparse(&a, 64 * MIB);
     sparse(&b, 64 * MIB);
-    let c = Case { fmt: "v09", index: "internal", size: 64 * MIB, peers: 4, skip_bitmap: false };
-    assert!(cmd(ours(), &c, &a, &["create-md", "4"], Some(&vl)).status.success());
+    let c = Case {
+        fmt: "v09",
+        index: "internal",
+        size: 64 * MIB,
+        peers: 4,
+        skip_bitmap: false,
+    };
+    assert!(cmd(ours(), &c, &a, &["create-md", "4"], Some(&vl))
+        .status
+        .success());
     // the reference keeps its last-known file for DEVICE "-" at a fixed place
-    assert!(cmd(reference(), &c, &b, &["create-md", "4"], None).status.success());
+    assert!(cmd(reference(), &c, &b, &["create-md", "4"], None)
+        .status
+        .success());
     sparse(&a, 65 * MIB);
     sparse(&b, 65 * MIB);
     let ra = cmd(ours(), &c, &a, &["check-resize"], Some(&vl));
     let rb = cmd(reference(), &c, &b, &["check-resize"], None);
     // 9.22 does not zero the old region yet; 9.34 prints "Old meta data region zeroed."
-    assert_eq!(ra.status.code(), rb.status.code(), "check-resize: {} / {}", stderr(&ra), stderr(&rb));
-    assert_eq!(stdout(&ra), format!("{}Old meta data region zeroed.\n", stdout(&rb)));
-    assert!(stdout(&ra).contains("successfully moved"), "{}", stdout(&ra));
+    assert_eq!(
+        ra.status.code(),
+        rb.status.code(),
+        "check-resize: {} / {}",
+        stderr(&ra),
+        stderr(&rb)
+    );
+    assert_eq!(
+        stdout(&ra),
+        format!("{}Old meta data region zeroed.\n", stdout(&rb))
+    );
+    assert!(
+        stdout(&ra).contains("successfully moved"),
+        "{}",
+        stdout(&ra)
+    );
     // the new meta data area agrees; 9.22 leaves the old area as it was
-    let c65 = Case { size: 65 * MIB, ..c };
+    let c65 = Case {
+        size: 65 * MIB,
+        ..c
+    };
     let (off, len) = md_region(&c65);
-    assert!(same_region(&a, off, &b, off, len), "bytes after check-resize differ");
-    let c2 = Case { size: 65 * MIB, ..c };
+    assert!(
+        same_region(&a, off, &b, off, len),
+        "bytes after check-resize differ"
+    );
+    let c2 = Case {
+        size: 65 * MIB,
+        ..c
+    };
     let da = mask_dump(&stdout(&cmd(ours(), &c2, &a, &["dump-md"], Some(&vl))));
     let db = mask_dump(&stdout(&cmd(reference(), &c2, &b, &["dump-md"], None)));
     assert_eq!(da, db);

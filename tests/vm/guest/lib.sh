@@ -83,6 +83,20 @@ must() {
     [ "$RC" -eq 0 ] || fail "expected exit 0 from '$*', got $RC"
 }
 
+# must_brief CMD ARGS... : like must, but shows only the last 4 lines of the output
+# (for commands that print the same lines for many resources)
+must_brief() {
+    say "$NODE# $*"
+    _t0=$(now_cs)
+    timeout "$RUN_TIMEOUT" "$@" >"$RUN_OUT" 2>&1 </dev/null
+    RC=$?
+    RUN_SECONDS=$(cs_diff "$_t0" "$(now_cs)")
+    say "  ($(wc -l <"$RUN_OUT") lines of output, the last 4:)"
+    tail -n 4 "$RUN_OUT" | sed 's/^/  /'
+    say "  => exit $RC (${RUN_SECONDS} s)"
+    [ "$RC" -eq 0 ] || fail "expected exit 0 from '$*', got $RC"
+}
+
 # must_fail CMD ARGS... : run, and fail the scenario if it exits 0.
 must_fail() {
     run "$@"

@@ -24,6 +24,7 @@ if [ "$NODE" = alpha ]; then
     step "alpha is secondary now: its own promotion is refused while bravo is primary"
     wait_drbd 30 0 ro=Secondary/Primary cs=Connected ds=UpToDate/UpToDate
     must_fail drbdadm primary r0
+    out_has "Multiple primaries not allowed by config"
     expect_drbd 0 ro=Secondary/Primary
 
     recv bravo-wrote 120
@@ -38,6 +39,7 @@ else
     recv alpha-wrote 120
     step "bravo cannot become primary while alpha is (single-primary resource)"
     must_fail drbdadm primary r0
+    out_has "Multiple primaries not allowed by config"
     expect_drbd 0 ro=Secondary/Primary
     send bravo-refused
 

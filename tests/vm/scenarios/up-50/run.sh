@@ -34,7 +34,7 @@ done
 say "  [$NODE] /dev/loop0 .. /dev/loop$((N - 1)) attached"
 # shellcheck disable=SC2034 # read by run() in lib.sh
 RUN_TIMEOUT=300
-must drbdadm create-md all
+must_brief drbdadm create-md all
 out_has "New drbd meta data block successfully created."
 [ "$(grep -c 'New drbd meta data block successfully created.' "$RUN_OUT")" -eq $N ] ||
     fail "expected $N 'successfully created' lines from create-md all"
