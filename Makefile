@@ -18,7 +18,7 @@ lint:
 	$(CARGO) clippy --workspace --all-targets --release -- -D warnings
 
 unit: build
-	DRBD_BIN_DIR=$(BIN_DIR) $(CARGO) test --workspace --release
+	DRBD_BIN_DIR=$(BIN_DIR) DRBD_UTILS_TESTS_DIR=$(CURDIR)/../shared/conformance/drbd-utils-tests $(CARGO) test --workspace --release
 
 conformance: build
 	$(CARGO) run --release -q -p drbd-tests --bin conformance -- --bin-dir $(BIN_DIR)

@@ -7,11 +7,10 @@ need=()
 command -v /usr/sbin/drbdadm >/dev/null 2>&1 || [ -x /sbin/drbdadm ] || need+=(drbd-utils)
 command -v jq >/dev/null 2>&1 || need+=(jq)
 command -v /usr/bin/time >/dev/null 2>&1 || need+=(time)
+command -v bc >/dev/null 2>&1 || need+=(bc)
 if [ ${#need[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-if [ -x tests/vm/setup.sh ]; then
-    bash tests/vm/setup.sh
-fi
+# The QEMU harness installs its own packages (tests/vm/setup.sh) when `make vm-reference` runs.

@@ -1202,11 +1202,9 @@ fn dump_md(cfg: &mut Cfg, args: &[String]) -> Result<i32> {
     if orc == OpenRc::NoValid {
         return Err(Error::failed("No valid meta data found"));
     }
-    let al_is_clean = cfg.md.magic != sb::DRBD_MD_MAGIC_84_UNCLEAN
-        && cfg.md.flags & mdf::AL_CLEAN != 0
-        || cfg.format < Format::V08
-            && cfg.md.magic != sb::DRBD_MD_MAGIC_84_UNCLEAN
-            && cfg.md.flags & mdf::AL_CLEAN != 0;
+    // as upstream: v07 keeps its flags in gc[], so it always counts as unclean
+    let al_is_clean =
+        cfg.md.magic != sb::DRBD_MD_MAGIC_84_UNCLEAN && cfg.md.flags & mdf::AL_CLEAN != 0;
     if !al_is_clean {
         if !(cfg.opts.force && cfg.opts.quiet) {
             eprintln!("Found meta data is \"unclean\", please apply-al first");
@@ -2457,7 +2455,7 @@ mod tests {
             md.flags,
             mdf::AL_CLEAN | mdf::CONSISTENT | mdf::WAS_UP_TO_DATE
         );
-        set_gi_fields(Format::V09, &mut md, 1, "::::::::::::::1").unwrap();
+        set_gi_fields(Format::V09, &mut md, 1, "::::::::::::1").unwrap();
         assert_eq!(md.peers[1].flags, mdf_peer::OUTDATED);
         assert!(set_gi_fields(Format::V09, &mut md, 1, "zz").is_err());
         assert!(set_gi_fields(Format::V09, &mut md, 1, "::::2").is_err());

@@ -175,7 +175,8 @@ impl MdDevice {
             );
         }
         let a = self.align();
-        let res = if a == 1 || (offset % a == 0 && data.len() as u64 % a == 0) {
+        // a is a power of two
+        let res = if a == 1 || (offset & (a - 1) == 0 && (data.len() as u64) & (a - 1) == 0) {
             if a == 1 {
                 self.file.write_all_at(data, offset)
             } else {

@@ -152,6 +152,8 @@ pub fn offset_add(md_offset: u64, sect: i32) -> u64 {
 ///
 /// Internal: everything in front of the first meta data byte.  External: what
 /// the on-disk bitmap can cover.
+// mirrors the inputs of upstream max_usable_sectors(cfg) one by one
+#[allow(clippy::too_many_arguments)]
 pub fn max_usable_sectors(
     index: MdIndex,
     md_offset: u64,

@@ -6,7 +6,13 @@
 use crate::common::{ours, TempDir};
 use std::process::Command;
 
-const FIXTURES: &str = "/work/shared/conformance/drbd-utils-tests/v9";
+/// Directory of upstream's `tests/v9` fixtures: `$DRBD_UTILS_TESTS_DIR/v9`.
+fn fixtures() -> String {
+    let base = std::env::var("DRBD_UTILS_TESTS_DIR").unwrap_or_else(|_| {
+        panic!("set DRBD_UTILS_TESTS_DIR to the directory holding drbd-utils' test fixtures (v9/*.test)")
+    });
+    format!("{base}/v9")
+}
 
 struct Step {
     cmd: String,
@@ -34,7 +40,8 @@ fn parse_clitest(text: &str) -> Vec<Step> {
 }
 
 fn run_fixture(name: &str) {
-    let path = format!("{FIXTURES}/{name}");
+    let dir = fixtures();
+    let path = format!("{dir}/{name}");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read fixture {path}: {e}"));
     let steps: Vec<Step> = parse_clitest(&text)
@@ -62,7 +69,7 @@ fn run_fixture(name: &str) {
     let out = Command::new("bash")
         .arg("-c")
         .arg(&script)
-        .current_dir(FIXTURES)
+        .current_dir(&dir)
         .env(
             "PATH",
             format!(

@@ -10,6 +10,7 @@
 //! * 9.22 `check-resize` does not zero the old meta data area yet.
 //! * stderr texts differ where we zero the bitmap with fallocate() instead
 //!   of failing BLKZEROOUT on a file first; stderr is not compared.
+//!
 //! The reference writes its last-known-device file to a fixed path (it has
 //! no --var-lib-drbd), so reference runs on internal meta data are serialised.
 
