@@ -175,6 +175,6 @@ mod tests {
         assert_eq!(steps[0].expected, "a\n");
         assert_eq!(steps[1].expected, "");
         assert_eq!(steps[2].expected, "b\nc\n");
-        assert_eq!(steps[2].line, 4);
+        assert_eq!(steps[2].line, 5);
     }
 }
