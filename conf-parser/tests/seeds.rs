@@ -73,3 +73,15 @@ fn the_mangled_seed_reports_every_unclosed_block_and_the_retired_keywords() {
         "004-iscsi-nfs-mangled.conf:13:5: warning: `on-disconnect` was removed in DRBD 8.0"
     ));
 }
+
+#[test]
+fn syntax_tree_of_a_small_config() {
+    let text =
+        "# c\nresource r0 {\n  on alpha { address 10.0.0.1:7789; }\n  net { protocol C; }\n}\n";
+    let mut diags = conf_parser::Diagnostics::default();
+    let lexed = conf_parser::lexer::lex(conf_parser::source::FileId(0), text);
+    assert_eq!(lexed.comments.len(), 1);
+    let tree = conf_parser::syntax::parse(lexed.tokens, &mut diags);
+    assert!(diags.is_empty());
+    insta::assert_debug_snapshot!(tree);
+}

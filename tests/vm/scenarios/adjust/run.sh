@@ -8,12 +8,12 @@ initial_sync r0 0
 
 step "running configuration before the change"
 sh_must "drbdsetup show r0 | grep -E 'max-buffers|resync-rate|verify-alg'"
-out_has "2048"
+out_has "4000"
 out_has "10240k"
 must drbdadm -d adjust r0
 out_is ""
 
-step "change the configuration: max-buffers 2048 -> 8000, resync-rate 10M -> 40M"
+step "change the configuration: max-buffers 4000 -> 8000, resync-rate 10M -> 40M"
 sh_must "diff /etc/drbd.conf $SCEN_DIR/drbd.conf.changed; cp $SCEN_DIR/drbd.conf.changed /etc/drbd.conf"
 must drbdadm -d adjust r0
 out_has "net-options"

@@ -11,8 +11,9 @@ ZERO32=$(sum_of /dev/loop0 32)
 initial_sync drbd_res0 0 drbdadm -- --overwrite-data-of-peer primary drbd_res0
 
 step "the metadata lives on /dev/loop1, the whole data disk is the DRBD device"
-must drbdadm dump-md drbd_res0
-out_has "# /dev/loop1 (index 0)"
+sh_must "drbdsetup show drbd_res0 | grep -E 'disk|meta-disk'"
+out_has '"/dev/loop0"'
+sh_must "drbdsetup show drbd_res0 | grep -E 'meta-disk[[:space:]]+\"/dev/loop1\" 0;'"
 must blockdev --getsize64 /dev/drbd0
 out_is 33554432
 # nothing but the metadata device was written by create-md/attach: index 0 starts at 0
@@ -49,3 +50,9 @@ run drbdadm down small_meta
 wait_gone 10 1
 step "drbd_res0 is unaffected"
 expect_drbd 0 cs=Connected ds=UpToDate/UpToDate
+
+step "take drbd_res0 down; its metadata is on /dev/loop1"
+must drbdadm down drbd_res0
+wait_gone 30 0
+must drbdadm dump-md drbd_res0
+out_has "la-size-sect 65536;"
