@@ -29,7 +29,8 @@ vm-reference:
 	bash tests/vm/setup.sh
 	python3 tests/vm/harness.py --tools reference --scenario first-sync
 
-test: setup build lint unit conformance
+# The conformance summary comes before the cargo test results, whose closing lines end the run.
+test: setup build lint conformance unit
 
 bench: build
 	bash tests/bench/parse.sh 50000
