@@ -117,6 +117,12 @@ out_has() {
     ok "output contains '$1'"
 }
 
+# out_matches ERE : the last command's output matches the extended regex (any case)
+out_matches() {
+    grep -qiE -- "$1" "$RUN_OUT" || fail "expected the output of the last command to match /$1/"
+    ok "output matches /$1/"
+}
+
 # out_lacks TEXT : the last command's output does not contain TEXT.
 out_lacks() {
     if grep -qF -- "$1" "$RUN_OUT"; then

@@ -104,5 +104,5 @@ fi
 step "take r0 down"
 must drbdadm down r0
 wait_gone 30 0
-run drbdadm cstate r0
-out_has "Unconfigured"
+must_fail drbdadm cstate r0
+out_has "Device minor not allocated"
