@@ -336,6 +336,7 @@ class Scenario:
     nodes: int
     timeout: int
     description: str
+    order: int
 
 
 def load_scenarios() -> dict[str, Scenario]:
@@ -347,12 +348,12 @@ def load_scenarios() -> dict[str, Scenario]:
         text = run.read_text()
         m = re.search(r"^# drbdvm: (.*)$", text, re.M)
         if not m:
-            die(f"{run}: missing '# drbdvm: nodes=N timeout=S' header")
+            die(f"{run}: missing '# drbdvm: nodes=N timeout=S [order=N]' header")
         meta = dict(kv.split("=", 1) for kv in m.group(1).split())
         desc = re.search(r"^# description: (.*)$", text, re.M)
         res[d.name] = Scenario(d.name, d, int(meta["nodes"]), int(meta["timeout"]),
-                               desc.group(1) if desc else "")
-    return res
+                               desc.group(1) if desc else "", int(meta.get("order", "100")))
+    return dict(sorted(res.items(), key=lambda kv: (kv[1].order, kv[0])))
 
 
 # --------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# drbdvm: nodes=2 timeout=480
+# drbdvm: nodes=2 timeout=480 order=70
 # description: adjust applies only a changed net option and resync rate (-d shown); verify finds a corrupted block; down unconfigures
 # Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
 

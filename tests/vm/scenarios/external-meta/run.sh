@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# drbdvm: nodes=2 timeout=420
+# drbdvm: nodes=2 timeout=420 order=50
 # description: meta-disk /dev/loop1[0] on a 128 MiB device (Amazon notes); create-md, up, sync; a 64 MiB one is refused at attach
 # Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
 

@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# drbdvm: nodes=2 timeout=420
+# drbdvm: nodes=2 timeout=420 order=30
 # description: write on alpha, secondary there, primary on bravo, same bytes read back; then the way back
 # Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
 # The manual failover of the how-tos: data written on the primary, "drbdadm secondary"

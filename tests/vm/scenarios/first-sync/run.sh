@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# drbdvm: nodes=2 timeout=420
+# drbdvm: nodes=2 timeout=420 order=20
 # description: create-md and up on both, --overwrite-data-of-peer primary on alpha, full sync to UpToDate/UpToDate (timed)
 # Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
 

@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# drbdvm: nodes=2 timeout=480
+# drbdvm: nodes=2 timeout=480 order=60
 # description: the Heartbeat how-to's 8.3-era drbd.conf (syncer sections, two resources): up all, primary --force all, both sync
 # Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
 

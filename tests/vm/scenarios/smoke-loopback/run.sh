@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# drbdvm: nodes=1 timeout=240
+# drbdvm: nodes=1 timeout=240 order=10
 # description: one guest, r0 and r1 replicate to each other over 127.0.0.1; up, primary --force, full sync
 # Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
 

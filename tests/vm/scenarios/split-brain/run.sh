@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# drbdvm: nodes=2 timeout=480
+# drbdvm: nodes=2 timeout=480 order=40
 # description: dual primary (Proxmox how-to), link cut, both write, split brain on reconnect, bravo's data discarded
 # Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
 # Recovery as in the how-to: on the victim "drbdadm secondary r0" and
@@ -45,6 +45,8 @@ if [ "$NODE" = bravo ]; then
     step "bravo is the victim: secondary, then connect discarding its own data"
     must drbdadm secondary r0
     wait_drbd 30 0 ro=Secondary/Unknown
+    must drbdadm -d -- --discard-my-data connect r0
+    out_has "--discard-my-data"
     must drbdadm -- --discard-my-data connect r0
     wait_drbd 30 0 cs=WFConnection
     send victim-waiting
@@ -67,7 +69,7 @@ out_is Connected
 
 step "the survivor's data won on both nodes"
 if [ "$NODE" = alpha ]; then
-    sh_must 'dmesg | grep "Split-Brain detected, manually solved"'
+    sh_must 'dmesg | grep "Split-Brain detected, 1 primaries"'
     out_has "Sync from this node"
     check_data /dev/drbd0 survivor-alpha 4
     SIZE=$(blockdev --getsize64 /dev/drbd0)
@@ -76,7 +78,9 @@ if [ "$NODE" = alpha ]; then
     send alpha-sum "$SIZE $SUM"
     recv bravo-checked 120
 else
-    sh_must 'dmesg | grep "Split-Brain detected, manually solved"'
+    # bravo is Secondary now, so the how-to's after-sb-1pri policy (discard-secondary)
+    # already settles it in bravo's disfavour
+    sh_must 'dmesg | grep "Split-Brain detected, 1 primaries"'
     out_has "Sync from peer node"
     recv alpha-sum 120
     SIZE=${MSG_VALUE% *}

@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# drbdvm: nodes=1 timeout=600
+# drbdvm: nodes=1 timeout=600 order=80
 # description: 50 small resources without a peer; times "drbdadm up all" (and "down all")
 # Sourced by the guest's /init after lib.sh (see tests/vm/guest/lib.sh).
 N=50
