@@ -534,7 +534,7 @@ class Runner:
                     first_fail_at = now
                 # give the other node a moment to print its own diagnostics
                 if all(g.result for g in guests) or now - first_fail_at > 20:
-                    return "; ".join(f"node {g.node} failed ({g.reason})" for g in failed)
+                    return "; ".join(f"node {g.node} failed: {self._why(g)}" for g in failed)
             if now > deadline:
                 pending = [g.node for g in guests if g.result is None]
                 return f"overall timeout of {scen.timeout} s reached; still running: {', '.join(pending)}"
@@ -542,6 +542,16 @@ class Runner:
                 if g.result is None and now - g.last_output > self.args.silence:
                     return f"node {g.node} stalled: no console output for {self.args.silence} s"
         return ""
+
+    @staticmethod
+    def _why(g: Guest) -> str:
+        """The guest's own explanation of its failure (its first failed check)."""
+        for ln in g.lines:
+            for key in ("CHECK FAILED", "GUEST WATCHDOG"):
+                i = ln.find(key)
+                if i >= 0:
+                    return ln[i:]
+        return g.reason
 
     @staticmethod
     def _stop(g: Guest) -> None:

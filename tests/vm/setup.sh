@@ -47,9 +47,17 @@ kpkg=${DRBD_VM_KERNEL_PKG:-}
 if [[ -z $kpkg && -f $cache/kernel-pkg ]]; then
     kpkg=$(cat "$cache/kernel-pkg")
 fi
+cloud_kernel_pkg() {
+    apt-cache depends linux-image-cloud-amd64 2>/dev/null |
+        awk '/Depends: linux-image-[0-9].*-cloud-amd64/ {print $2; exit}'
+}
 if [[ -z $kpkg ]]; then
-    kpkg=$(apt-cache depends linux-image-cloud-amd64 2>/dev/null |
-        awk '/Depends: linux-image-[0-9].*-cloud-amd64/ {print $2; exit}')
+    kpkg=$(cloud_kernel_pkg)
+    if [[ -z $kpkg && ${DRBD_VM_NO_APT:-0} != 1 && $(id -u) == 0 ]]; then
+        log "package lists do not know linux-image-cloud-amd64: apt-get update"
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -q
+        kpkg=$(cloud_kernel_pkg)
+    fi
     [[ -n $kpkg ]] || die "cannot determine the cloud kernel package (apt-get update?)"
 fi
 kdir=$cache/kernel/$kpkg
