@@ -27,7 +27,7 @@ conformance: build
 # when drbdadm's plan commands land). Not part of `make test` yet.
 vm-reference:
 	bash tests/vm/setup.sh
-	python3 tests/vm/harness.py --tools reference --scenario first-sync
+	bash tests/vm/harness.sh --tools reference
 
 # The conformance summary comes before the cargo test results, whose closing lines end the run.
 test: setup build lint conformance unit
