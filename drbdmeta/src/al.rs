@@ -21,35 +21,9 @@ pub const AL_EXTENTS_MAX: usize = 65534;
 /// One AL extent covers 4 MiB.
 pub const AL_EXTENT_SHIFT: u32 = 22;
 
-const fn make_table() -> [u32; 256] {
-    let mut t = [0u32; 256];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                (c >> 1) ^ 0x82F6_3B78
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        t[i] = c;
-        i += 1;
-    }
-    t
-}
-
-static CRC32C_TABLE: [u32; 256] = make_table();
-
-/// Reflected CRC32C without pre/post inversion, as drbd-utils' `crc32c()`.
-pub fn crc32c(mut crc: u32, data: &[u8]) -> u32 {
-    for &b in data {
-        crc = CRC32C_TABLE[((crc ^ u32::from(b)) & 0xff) as usize] ^ (crc >> 8);
-    }
-    crc
-}
+/// Reflected CRC32C without pre/post inversion, as drbd-utils' `crc32c()`; the one
+/// implementation lives in conf-parser (it also computes implicit node ids).
+pub use conf_parser::crc32c::crc32c;
 
 fn be32(b: &[u8], o: usize) -> u32 {
     u32::from_be_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]])
