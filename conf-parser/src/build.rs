@@ -31,6 +31,7 @@ pub fn build(
     let mut common: Option<Common> = None;
     let mut resources: Vec<Resource> = Vec::new();
     let mut first_resource: HashMap<String, Span> = HashMap::new();
+    let mut requirements: Vec<(String, String, Span)> = Vec::new();
     let mut queue: std::collections::VecDeque<&Stmt> = stmts.iter().collect();
     while let Some(stmt) = queue.pop_front() {
         let kw = stmt.keyword();
@@ -99,6 +100,10 @@ pub fn build(
             "skip" if kw.kind == TokenKind::Word => {}
             w if w.starts_with("require-drbd-module-version-") && kw.kind == TokenKind::Word => {
                 b.require(stmt);
+                if let [v] = stmt.args() {
+                    let op = kw.text.trim_start_matches("require-drbd-module-version-");
+                    requirements.push((op.to_string(), v.text.clone(), stmt.span));
+                }
             }
             _ => b.unknown_top_level(stmt),
         }
@@ -139,6 +144,7 @@ pub fn build(
         global: global.unwrap_or_default(),
         common,
         resources,
+        module_version_requirements: requirements,
         diagnostics,
     }
 }

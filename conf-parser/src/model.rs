@@ -23,6 +23,8 @@ pub struct Config {
     pub common: Option<Common>,
     /// Resources in file order.
     pub resources: Vec<Resource>,
+    /// `require-drbd-module-version-OP X.Y.Z` statements: (OP, version, where).
+    pub module_version_requirements: Vec<(String, String, Span)>,
     /// Errors and warnings of the whole run.
     pub diagnostics: Diagnostics,
 }

@@ -36,6 +36,9 @@ pub enum AdmError {
     /// Something not yet available in this version.
     #[error("{0}")]
     Unsupported(String),
+    /// Stop with this exit code; the reason was already printed.
+    #[error("exit {0}")]
+    Exit(i32),
 }
 
 impl AdmError {
@@ -45,7 +48,15 @@ impl AdmError {
             AdmError::Usage(_) => ExitCode::Usage,
             AdmError::ConfigInvalid => ExitCode::ConfigInvalid,
             AdmError::ConfigRead { .. } => ExitCode::ConfigInvalid,
-            AdmError::Unsupported(_) => ExitCode::Exec,
+            AdmError::Unsupported(_) | AdmError::Exit(_) => ExitCode::Exec,
+        }
+    }
+
+    /// The process exit code.
+    pub fn code(&self) -> i32 {
+        match self {
+            AdmError::Exit(c) => *c,
+            e => e.exit_code() as i32,
         }
     }
 }

@@ -2,8 +2,14 @@
 //! invocations. The binary is a thin shell over [`run`].
 
 pub mod cli;
+pub mod driver;
 pub mod dump;
 pub mod env;
 pub mod error;
+pub mod exec;
+pub mod expand;
+pub mod gen;
 pub mod hosts;
+pub mod plan;
 pub mod run;
+pub mod table;

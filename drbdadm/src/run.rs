@@ -8,105 +8,17 @@ use std::path::{Path, PathBuf};
 use conf_parser::{Config, Dialect, ParseOptions, Severity};
 
 use crate::cli::{self, Cli};
+use crate::driver::Driver;
 use crate::dump::Dumper;
 use crate::env;
 use crate::error::{AdmError, ExitCode};
 use crate::hosts;
-
-/// Every command name upstream knows (v9 and v84), so the command line is split the same way.
-pub const COMMANDS: &[&str] = &[
-    "attach",
-    "disk-options",
-    "detach",
-    "connect",
-    "net-options",
-    "disconnect",
-    "up",
-    "resource-options",
-    "down",
-    "primary",
-    "secondary",
-    "invalidate",
-    "invalidate-remote",
-    "outdate",
-    "resize",
-    "verify",
-    "pause-sync",
-    "resume-sync",
-    "adjust",
-    "adjust-with-progress",
-    "wait-connect",
-    "wait-sync",
-    "wait-con-int",
-    "role",
-    "cstate",
-    "dstate",
-    "status",
-    "dump",
-    "dump-xml",
-    "create-md",
-    "show-gi",
-    "get-gi",
-    "dump-md",
-    "wipe-md",
-    "apply-al",
-    "hidden-commands",
-    "sh-nop",
-    "sh-resources",
-    "sh-resource",
-    "sh-mod-parms",
-    "sh-dev",
-    "sh-udev",
-    "sh-minor",
-    "sh-ll-dev",
-    "sh-md-dev",
-    "sh-md-idx",
-    "sh-ip",
-    "sh-lr-of",
-    "sh-b-pri",
-    "sh-status",
-    "sh-list-config-file",
-    "sh-list-adjustable",
-    "proxy-up",
-    "proxy-down",
-    "new-resource",
-    "new-minor",
-    "del-minor",
-    "new-peer",
-    "del-peer",
-    "new-path",
-    "del-path",
-    "peer-device-options",
-    "forget-peer",
-    "set-gi",
-    "new-current-uuid",
-    "check-resize",
-    "suspend-io",
-    "resume-io",
-    "repair-md",
-    "dump-superblock",
-    "state",
-    "outdate-peer",
-    "fence-peer",
-    "before-resync-target",
-    "after-resync-target",
-    "before-resync-source",
-    "pri-on-incon-degr",
-    "pri-lost-after-sb",
-    "local-io-error",
-    "pri-lost",
-    "initial-split-brain",
-    "split-brain",
-    "out-of-sync",
-    "unfence-peer",
-    "quorum-lost",
-    "disconnected",
-];
+use crate::table::{self, Func};
 
 /// Runs drbdadm with `args` (argv[0] first); returns the exit code.
 pub fn main(args: &[String]) -> i32 {
     let argv0 = args.first().map(String::as_str).unwrap_or("drbdadm");
-    let cli = match cli::parse(&args[1.min(args.len())..], |w| COMMANDS.contains(&w)) {
+    let cli = match cli::parse(&args[1.min(args.len())..], table::is_command) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("drbdadm: {e}");
@@ -115,47 +27,93 @@ pub fn main(args: &[String]) -> i32 {
         }
     };
     match run(argv0, &cli) {
-        Ok(code) => code as i32,
+        Ok(code) => code,
         Err(e) => {
-            if !matches!(e, AdmError::ConfigInvalid) {
+            if !matches!(e, AdmError::ConfigInvalid | AdmError::Exit(_)) {
                 eprintln!("drbdadm: {e}");
             }
-            e.exit_code() as i32
+            e.code()
         }
     }
 }
 
-fn run(argv0: &str, cli: &Cli) -> Result<ExitCode, AdmError> {
+fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
     let version = env::driver_version();
     let dialect = env::dialect(argv0, version);
     if cli.version {
         print_version(version);
-        return Ok(ExitCode::Ok);
+        return Ok(0);
     }
     let Some(command) = cli.command.as_deref() else {
+        print_usage(dialect);
         if cli.help {
-            print_usage();
-            return Ok(ExitCode::Ok);
+            return Ok(0);
         }
-        print_usage();
         return Err(AdmError::Usage("no command given".into()));
     };
     let command = match command {
         "state" => {
-            eprintln!("'state' is deprecated, use 'role' instead.");
+            eprintln!("'drbdadm state' is deprecated, use 'drbdadm role' instead.");
             "role"
         }
         "outdate-peer" => {
-            eprintln!("'outdate-peer' is deprecated, use 'fence-peer' instead.");
+            eprintln!("'drbdadm outdate-peer' is deprecated, use 'drbdadm fence-peer' instead.");
             "fence-peer"
         }
         c => c,
     };
-    if command == "hidden-commands" {
-        for c in COMMANDS.iter().filter(|c| c.starts_with("sh-")) {
-            println!("{c}");
+    let Some(cmd) = table::find(dialect, command) else {
+        let other = match dialect {
+            Dialect::V9 => Dialect::V84,
+            Dialect::V84 => Dialect::V9,
+        };
+        return Err(AdmError::Usage(format!(
+            "'{command}' is a command of the DRBD {} tools, not of DRBD {} (the running kernel module's version)",
+            other.as_str(),
+            dialect.as_str()
+        )));
+    };
+    if cmd.func == Func::Hidden {
+        let mut names: Vec<&str> = table::table(dialect)
+            .iter()
+            .filter(|c| c.flags.show >= 2)
+            .map(|c| c.name)
+            .collect();
+        names.sort_unstable();
+        println!("{}", names.join(" "));
+        return Ok(0);
+    }
+    if !cli.config_to_test.is_empty() && !cmd.flags.test_config {
+        return Err(AdmError::Usage(
+            "The --config-to-test (-t) option is only allowed with the dump and sh-nop commands"
+                .into(),
+        ));
+    }
+    // Backend options given as `--name` must belong to the command (upstream checks the
+    // name exactly; `-W` and words before the command are not checked).
+    for b in &cli.backend {
+        if cli.unvalidated.contains(b) {
+            continue;
         }
-        return Ok(ExitCode::Ok);
+        let name = b.trim_start_matches("--");
+        let name = name.split('=').next().unwrap_or(name);
+        if !cmd.fields.knows(dialect, name) {
+            eprintln!("drbdadm: unrecognized option '--{name}'");
+            eprintln!("try 'drbdadm help {}'", cmd.name);
+            return Ok(ExitCode::Usage as i32);
+        }
+    }
+    let is_dump = matches!(cmd.func, Func::Dump | Func::DumpXml);
+    if cli.resources.is_empty() && !is_dump && cmd.flags.res_name_required {
+        eprintln!(
+            "USAGE: drbdadm {} [OPTION...] {{all|RESOURCE...}}",
+            cmd.name
+        );
+        eprintln!("No resource names specified");
+        return Ok(ExitCode::Usage as i32);
+    }
+    if !cli.resources.is_empty() && !cmd.flags.backend_res_name && !cmd.flags.res_name_required {
+        eprintln!("This command will ignore resource names!");
     }
     let (hostname, pretend) = env::hostname();
     if pretend {
@@ -169,28 +127,79 @@ fn run(argv0: &str, cli: &Cli) -> Result<ExitCode, AdmError> {
     if cfg.diagnostics.has_errors() {
         return Err(AdmError::ConfigInvalid);
     }
+    check_module_version(&cfg, version)?;
     let ctx = Context {
         cfg: &cfg,
         hostname: &hostname,
         dialect,
     };
-    match command {
-        "dump" => dump(cli, &ctx),
-        "sh-nop" => Ok(ExitCode::Ok),
-        "sh-resources" => {
-            let names: Vec<&str> = cfg
-                .resources
-                .iter()
-                .filter(|r| ctx.me(r).is_some() && r.is_stacked() == cli.stacked)
-                .map(|r| r.name.as_str())
-                .collect();
-            println!("{}", names.join(" "));
-            Ok(ExitCode::Ok)
+    let matcher = crate::expand::Matcher {
+        hostname: &hostname,
+        dialect,
+        have_ip: &hosts::have_ip,
+    };
+    let x = crate::expand::expand(&cfg, &matcher, !is_dump || cli.dry_run || cli.verbose > 0);
+    if cmd.func == Func::ShNop {
+        if !x.errors.is_empty() {
+            for e in &x.errors {
+                eprintln!("{e}");
+            }
+            return Ok(ExitCode::ConfigInvalid as i32);
         }
-        other => Err(AdmError::Unsupported(format!(
-            "'{other}' is not available in this version yet (see README: what works)"
-        ))),
+        return Ok(0);
     }
+    let mut driver = Driver::new(cli, dialect, &x, &hostname, argv0, &cfg);
+    if cmd.flags.res_name_required || !cli.resources.is_empty() {
+        if cfg.resources.is_empty() && !is_dump {
+            eprintln!("no resources defined!");
+            return Ok(ExitCode::Usage as i32);
+        }
+        if !x.errors.is_empty() {
+            for e in &x.errors {
+                eprintln!("{e}");
+            }
+            return Err(AdmError::ConfigInvalid);
+        }
+        if is_dump {
+            return dump(cli, &ctx).map(|c| c as i32);
+        }
+        if cli.resources[0] == "all" {
+            driver.all(cmd)?;
+        } else {
+            driver.named(cmd, &cli.resources)?;
+        }
+    } else {
+        driver.no_resource(cmd)?;
+    }
+    driver.finish()
+}
+
+/// `require-drbd-module-version-OP X.Y.Z` against the running module.
+fn check_module_version(cfg: &Config, version: Option<env::Version>) -> Result<(), AdmError> {
+    for (op, want, span) in &cfg.module_version_requirements {
+        let Some(want) = env::Version::parse(want) else {
+            continue;
+        };
+        let have = version.unwrap_or(env::Version(0, 0, 0));
+        let ok = match op.as_str() {
+            "eq" => have == want,
+            "ne" => have != want,
+            "gt" => have > want,
+            "ge" => have >= want,
+            "lt" => have < want,
+            "le" => have <= want,
+            _ => true,
+        };
+        if !ok {
+            let (file, lc) = cfg.sources.locate(*span);
+            eprintln!(
+                "{file}:{}: DRBD module version {have} does not fulfill the requirement 'require-drbd-module-version-{op} {want}'",
+                lc.line
+            );
+            return Err(AdmError::ConfigInvalid);
+        }
+    }
+    Ok(())
 }
 
 /// What a command needs to know about this node.
@@ -323,7 +332,23 @@ fn print_version(version: Option<env::Version>) {
     println!("DRBDADM_VERSION={ours}");
 }
 
-fn print_usage() {
+fn print_usage(dialect: Dialect) {
     eprintln!("USAGE: drbdadm COMMAND [OPTION...] {{all|RESOURCE...}}");
+    eprintln!("\nCOMMANDS:");
+    let names: Vec<&str> = table::table(dialect)
+        .iter()
+        .filter(|c| c.flags.show == 1)
+        .map(|c| c.name)
+        .collect();
+    for chunk in names.chunks(4) {
+        eprintln!(
+            " {}",
+            chunk
+                .iter()
+                .map(|n| format!("{n:<19}"))
+                .collect::<String>()
+                .trim_end()
+        );
+    }
     eprintln!("\nGENERAL OPTIONS:\n  --stacked, -S\n  --dry-run, -d\n  --verbose, -v\n  --config-file=..., -c ...\n  --config-to-test=..., -t ...\n  --config-to-exclude=..., -E ...\n  --drbdsetup=..., -s ...\n  --drbdmeta=..., -m ...\n  --sh-varname=..., -n ...\n  --setup-option=..., -W ...\n  --version, -V\n");
 }

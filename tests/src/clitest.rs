@@ -141,6 +141,8 @@ fn nanos() -> u128 {
 
 /// Makes a directory with our tools under every name the tests call.
 pub fn link_tools(target: &Path) -> std::io::Result<PathBuf> {
+    // Symlinks are resolved from their own folder: make the target absolute.
+    let target = &std::fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf());
     let dir = tempdir();
     let links = [
         ("drbdadm", "drbdadm"),

@@ -1,0 +1,482 @@
+//! Runs one command over its resources the way upstream's `main()` does: `all` or a list
+//! of specifiers (`RES`, `RES/VOL`, `RES:PEER`, `minor-N`), the checks each one gets,
+//! immediate actions as they are made, deferred ones at the end.
+
+use conf_parser::{Config, Dialect};
+
+use crate::cli::Cli;
+use crate::error::{AdmError, ExitCode};
+use crate::exec::{Executor, Stop};
+use crate::expand::{Expanded, XRes};
+use crate::gen::{Ctx, Gen, OnError, Tools};
+use crate::plan::{Action, Plan};
+use crate::table::{CmdDef, Func};
+
+/// Drives a command.
+pub struct Driver<'a> {
+    gen: Gen<'a>,
+    exec: Executor,
+    plan: Plan,
+    cli: &'a Cli,
+    cfg: &'a Config,
+    rv: i32,
+}
+
+impl<'a> Driver<'a> {
+    /// Sets up generator and executor from the command line.
+    pub fn new(
+        cli: &'a Cli,
+        dialect: Dialect,
+        x: &'a Expanded,
+        hostname: &'a str,
+        argv0: &str,
+        cfg: &'a Config,
+    ) -> Driver<'a> {
+        let tools = Box::leak(Box::new(tools(cli, dialect, argv0)));
+        let mut backend = cli.backend.clone();
+        for u in &cli.unvalidated {
+            if !backend.contains(u) {
+                backend.push(u.clone());
+            }
+        }
+        let g = &cfg.global;
+        Driver {
+            gen: Gen {
+                dialect,
+                x,
+                tools,
+                backend,
+                verbose: cli.verbose,
+                dry_run: cli.dry_run,
+                hostname,
+                config_file: cfg.main_name().to_string(),
+                udev_always_use_vnr: g.udev_always_use_vnr,
+            },
+            exec: Executor {
+                dry_run: cli.dry_run,
+                verbose: cli.verbose > 0,
+                sh_varname: cli.sh_varname.clone(),
+                timeout_short: g.cmd_timeout_short.unwrap_or(5),
+                timeout_medium: g.cmd_timeout_medium.unwrap_or(600),
+                timeout_long: g.cmd_timeout_long.unwrap_or(0),
+            },
+            plan: Plan::default(),
+            cli,
+            cfg,
+            rv: 0,
+        }
+    }
+
+    fn run_now(&mut self, cmd: &CmdDef, ctx: &Ctx<'_>, on_error: OnError) -> Result<(), AdmError> {
+        if cmd.func == Func::Up {
+            self.gen.schedule_up(ctx.res, &mut self.plan);
+            return Ok(());
+        }
+        let action = self.gen.call_cmd(cmd, ctx, on_error);
+        let fatal_fail = on_error == OnError::ExitOnFail && has_fail(&action);
+        let r = self
+            .exec
+            .run_action(&action)
+            .map_err(|Stop(c)| AdmError::Exit(c))?;
+        if r >= 20 || (fatal_fail && r >= 10) {
+            return Err(AdmError::Exit(r));
+        }
+        self.rv = self.rv.max(r);
+        Ok(())
+    }
+
+    fn verify_ips(&self, res: &XRes) -> bool {
+        if self.cfg.global.disable_ip_verification {
+            return true;
+        }
+        let no_tty =
+            !nix::unistd::isatty(0).unwrap_or(false) || !nix::unistd::isatty(1).unwrap_or(false);
+        if (self.cli.dry_run && no_tty) || res.ignore || res.proxy_only {
+            return true;
+        }
+        if res.stacked && !self.cli.stacked {
+            return true;
+        }
+        let Some(me) = res.me() else { return true };
+        let Some(a) = &me.address else { return true };
+        if crate::hosts::have_ip(&a.af, &a.addr) {
+            return true;
+        }
+        eprintln!(
+            "{}: in resource {}, on {}:\n\tIP {} not found on this host.",
+            res.file,
+            res.name,
+            me.names.join(" "),
+            a.addr
+        );
+        false
+    }
+
+    /// `drbdadm CMD all`.
+    pub fn all(&mut self, cmd: &CmdDef) -> Result<(), AdmError> {
+        let x = self.gen.x;
+        let stacked = self.cli.stacked;
+        let normal = x
+            .resources
+            .iter()
+            .filter(|r| !r.ignore && !r.stacked)
+            .count();
+        let ignored = x.resources.iter().filter(|r| r.ignore).count();
+        let nstacked = x
+            .resources
+            .iter()
+            .filter(|r| !r.ignore && r.stacked)
+            .count();
+        let host = self.gen.hostname;
+        if !stacked && normal == 0 {
+            if ignored > 0 {
+                eprintln!(
+                    "WARN: no normal resources defined for this host ({host})!?\nMisspelled name of the local machine with the 'on' keyword ?"
+                );
+                self.list_on_names();
+            } else {
+                eprintln!("WARN: no normal resources defined for this host ({host})!?");
+            }
+            return Err(AdmError::Exit(ExitCode::Usage as i32));
+        }
+        if stacked && nstacked == 0 {
+            eprintln!(
+                "WARN: nothing stacked for this host ({host}), nothing to do in stacked mode!"
+            );
+            return Err(AdmError::Exit(ExitCode::Usage as i32));
+        }
+        if cmd.flags.verify_ips {
+            let mut ok = true;
+            for r in &x.resources {
+                ok &= self.verify_ips(r);
+            }
+            if !ok {
+                return Err(AdmError::ConfigInvalid);
+            }
+        }
+        let is_adjust = matches!(
+            cmd.func,
+            Func::Adjust | Func::AdjustWp | Func::ShListAdjustable
+        );
+        for r in &x.resources {
+            if r.ignore || (r.proxy_only && !is_adjust && !cmd.flags.is_proxy_cmd) {
+                continue;
+            }
+            if stacked != r.stacked {
+                continue;
+            }
+            self.run_now(cmd, &Ctx::res(r), OnError::SkipMissingDisk)?;
+        }
+        Ok(())
+    }
+
+    fn list_on_names(&self) {
+        let names: Vec<String> = self
+            .gen
+            .x
+            .resources
+            .iter()
+            .flat_map(|r| r.hosts.iter().flat_map(|h| h.names.clone()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if !names.is_empty() {
+            eprintln!(
+                "   this host is '{}'; the 'on' sections name: {}",
+                self.gen.hostname,
+                names.join(", ")
+            );
+        }
+    }
+
+    /// `drbdadm CMD RES...`.
+    pub fn named(&mut self, cmd: &CmdDef, names: &[String]) -> Result<(), AdmError> {
+        let x = self.gen.x;
+        let is_adjust = matches!(
+            cmd.func,
+            Func::Adjust | Func::AdjustWp | Func::ShListAdjustable
+        );
+        for spec in names {
+            let Some(sel) = select(x, spec)? else {
+                eprintln!("'{spec}' not defined in your config (for this host).");
+                let base = spec.split(['/', ':']).next().unwrap_or(spec);
+                if let Some(r) = x.resource(base).filter(|r| r.ignore) {
+                    let names: Vec<String> = r.hosts.iter().flat_map(|h| h.names.clone()).collect();
+                    eprintln!(
+                        "   no section of '{}' matches this host ('{}'); its 'on' sections name: {}",
+                        r.name,
+                        self.gen.hostname,
+                        names.join(", ")
+                    );
+                }
+                if self.rv == 0 {
+                    self.rv = 1;
+                }
+                continue;
+            };
+            let res_owned = sel.res;
+            let res: &XRes = Box::leak(Box::new(res_owned));
+            let mut vol = sel.vnr.and_then(|n| res.me().and_then(|m| m.volume(n)));
+            if !cmd.flags.vol_id_required
+                && !cmd.flags.iterate_volumes
+                && vol.is_some()
+                && !cmd.flags.vol_id_optional
+            {
+                if vol.is_some_and(|v| v.implicit) {
+                    vol = None;
+                } else {
+                    eprintln!(
+                        "{} operates on whole resources, but you specified a specific volume!",
+                        cmd.name
+                    );
+                    return Err(AdmError::Exit(ExitCode::Usage as i32));
+                }
+            }
+            if cmd.flags.vol_id_required && vol.is_none() {
+                if let Some(first) = res.me().and_then(|m| m.volumes.first()) {
+                    if first.implicit {
+                        vol = Some(first);
+                    }
+                }
+            }
+            if cmd.flags.vol_id_required && vol.is_none() {
+                eprintln!(
+                    "{0} requires a specific volume id, but none is specified.\nTry '{0} minor-<minor_number>' or '{0} {1}/<vnr>'",
+                    cmd.name, spec
+                );
+                return Err(AdmError::Exit(ExitCode::Usage as i32));
+            }
+            if res.ignore {
+                eprintln!(
+                    "'{}' ignored, since this host ({}) is not mentioned with an 'on' keyword.",
+                    res.name, self.gen.hostname
+                );
+                let names: Vec<String> = res.hosts.iter().flat_map(|h| h.names.clone()).collect();
+                if !names.is_empty() {
+                    eprintln!(
+                        "   the 'on' sections of '{}' name: {}",
+                        res.name,
+                        names.join(", ")
+                    );
+                }
+                self.rv = self.rv.max(1);
+                continue;
+            }
+            if res.proxy_only && !is_adjust && !cmd.flags.is_proxy_cmd {
+                eprintln!(
+                    "'{}' ignored, since this host ({}) is a proxy node, not a DRBD node.",
+                    res.name, self.gen.hostname
+                );
+                self.rv = self.rv.max(1);
+                continue;
+            }
+            if cmd.flags.verify_ips && !self.verify_ips(res) {
+                return Err(AdmError::ConfigInvalid);
+            }
+            let ctx = Ctx {
+                res,
+                vol,
+                conn: sel.conn,
+                path: None,
+            };
+            self.run_now(cmd, &ctx, OnError::ExitOnFail)?;
+        }
+        Ok(())
+    }
+
+    /// Commands that take no resource (status, sh-resources, ...).
+    pub fn no_resource(&mut self, cmd: &CmdDef) -> Result<(), AdmError> {
+        let x = self.gen.x;
+        let action = match cmd.func {
+            Func::ShResources => {
+                let names: Vec<&str> = x
+                    .resources
+                    .iter()
+                    .filter(|r| !r.ignore && r.stacked == self.cli.stacked)
+                    .map(|r| r.name.as_str())
+                    .collect();
+                Action::Print(names.iter().map(|n| format!("{n}\n")).collect())
+            }
+            Func::ShModParms => {
+                let mut mc = self.cfg.global.minor_count as usize;
+                if mc == 0 {
+                    let minors: usize = x
+                        .resources
+                        .iter()
+                        .filter_map(|r| r.me())
+                        .map(|h| h.volumes.len())
+                        .sum();
+                    mc = (minors + 3).clamp(32, 255);
+                }
+                Action::Print(format!("minor_count={mc}\n"))
+            }
+            Func::Status => {
+                let mut a = vec![self.gen.tools.drbdsetup.clone(), "status".to_string()];
+                for _ in 0..self.cli.verbose {
+                    a.push("--verbose".into());
+                }
+                a.extend(
+                    self.gen
+                        .backend
+                        .iter()
+                        .filter(|o| cmd.fields.accepts(self.gen.dialect, o))
+                        .cloned(),
+                );
+                Action::Run(crate::plan::Invocation::new(
+                    a,
+                    None,
+                    crate::plan::Timeout::Short,
+                ))
+            }
+            _ => Action::Fail {
+                message: format!("'{}' is not available in this version yet", cmd.name),
+                code: 20,
+            },
+        };
+        let r = self
+            .exec
+            .run_action(&action)
+            .map_err(|Stop(c)| AdmError::Exit(c))?;
+        if r >= 10 {
+            eprintln!("command {} exited with code {r}", cmd.name);
+            return Err(AdmError::Exit(r));
+        }
+        self.rv = self.rv.max(r);
+        Ok(())
+    }
+
+    /// Runs the deferred commands; returns the exit code.
+    pub fn finish(self) -> Result<i32, AdmError> {
+        let r = self
+            .exec
+            .run_deferred(&self.plan)
+            .map_err(|Stop(c)| AdmError::Exit(c))?;
+        Ok(self.rv.max(r))
+    }
+}
+
+fn has_fail(a: &Action) -> bool {
+    match a {
+        Action::Fail { .. } => true,
+        Action::Seq(v) => v.iter().any(has_fail),
+        Action::Fallback { first, then, .. } => has_fail(first) || has_fail(then),
+        _ => false,
+    }
+}
+
+/// The helper names: bare when drbdadm was called by a bare name, else next to it
+/// (upstream's `assign_command_names_from_argv0()`); `-s`/`-m`/`-p` override.
+fn tools(cli: &Cli, dialect: Dialect, argv0: &str) -> Tools {
+    let setup_name = match dialect {
+        Dialect::V9 => "drbdsetup",
+        Dialect::V84 => "drbdsetup-84",
+    };
+    let dir = std::path::Path::new(argv0)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty());
+    let pick = |name: &str| -> String {
+        if let Some(d) = dir {
+            let p = d.join(name);
+            if p.exists() {
+                return p.display().to_string();
+            }
+        }
+        name.to_string()
+    };
+    Tools {
+        drbdsetup: cli.drbdsetup.clone().unwrap_or_else(|| pick(setup_name)),
+        drbdmeta: cli.drbdmeta.clone().unwrap_or_else(|| pick("drbdmeta")),
+        proxy_ctl: cli
+            .proxy_ctl
+            .clone()
+            .unwrap_or_else(|| pick("drbd-proxy-ctl")),
+    }
+}
+
+/// A resource specifier resolved: a copy of the resource with the connections it names.
+pub struct Selection {
+    /// The resource (connections not named are marked ignored).
+    pub res: XRes,
+    /// The volume number given.
+    pub vnr: Option<u32>,
+    /// The connection named.
+    pub conn: Option<usize>,
+}
+
+/// Upstream's `ctx_by_name()` then `ctx_by_minor()`.
+pub fn select(x: &Expanded, spec: &str) -> Result<Option<Selection>, AdmError> {
+    let (rest, vol) = match spec.rsplit_once('/') {
+        Some((r, v)) => (r, Some(v)),
+        None => (spec, None),
+    };
+    let (res_name, peer) = match rest.split_once(':') {
+        Some((r, p)) => (r, Some(p)),
+        None => (rest, None),
+    };
+    if let Some(r) = x.resource(res_name).filter(|r| !r.ignore) {
+        let mut res = r.clone();
+        let mut conn = None;
+        if let Some(p) = peer {
+            let host = res
+                .hosts
+                .iter()
+                .position(|h| h.names.iter().any(|n| n == p));
+            if host.is_some() && host == res.me {
+                eprintln!("Host name '{p}' (from '{spec}') is not a peer, but the local node");
+                return Ok(None);
+            }
+            for (i, c) in res.conns.iter_mut().enumerate() {
+                let hit = match host {
+                    Some(h) => c.peer == Some(h),
+                    None => {
+                        crate::expand::find_opt(&c.net_opts, "_name")
+                            .and_then(|o| o.value.as_deref())
+                            == Some(p)
+                    }
+                };
+                if hit && !c.ignore {
+                    conn = Some(i);
+                } else {
+                    c.ignore = true;
+                }
+            }
+            if conn.is_none() {
+                eprintln!("Not a valid connection ({spec}) for this host");
+                return Ok(None);
+            }
+        }
+        let vnr = match vol {
+            Some(v) => {
+                let n: u32 = v.parse().map_err(|_| {
+                    AdmError::Usage(format!("'{v}' in '{spec}' is not a volume number"))
+                })?;
+                if res.me().and_then(|m| m.volume(n)).is_none() {
+                    eprintln!("Resource '{res_name}' has no volume {n}");
+                    return Ok(None);
+                }
+                Some(n)
+            }
+            None => None,
+        };
+        return Ok(Some(Selection { res, vnr, conn }));
+    }
+    // minor-N (or a bare number) when no resource has that name.
+    let minor = spec
+        .strip_prefix("minor-")
+        .and_then(|m| m.parse::<u32>().ok());
+    if let Some(m) = minor {
+        for r in x.resources.iter().filter(|r| !r.ignore) {
+            if let Some(v) = r
+                .me()
+                .and_then(|h| h.volumes.iter().find(|v| v.minor == Some(m)))
+            {
+                return Ok(Some(Selection {
+                    res: r.clone(),
+                    vnr: Some(v.vnr),
+                    conn: None,
+                }));
+            }
+        }
+    }
+    Ok(None)
+}

@@ -1,0 +1,258 @@
+//! Runs plans: each helper with its time limit and stderr handling, upstream's failure
+//! lines, fallbacks, and the deferred stages (`m__system()` in shared_main.c,
+//! `run_deferred_cmds()` in drbdadm_main.c).
+
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::plan::{Action, Invocation, Line, Plan, Stderr, Timeout};
+
+/// How helpers run.
+pub struct Executor {
+    /// `-d`: print, run nothing.
+    pub dry_run: bool,
+    /// `-v`: print and run.
+    pub verbose: bool,
+    /// `-n VAR`: print `VAR=RES` before each command.
+    pub sh_varname: Option<String>,
+    /// `cmd-timeout-short` (seconds).
+    pub timeout_short: u32,
+    /// `cmd-timeout-medium`.
+    pub timeout_medium: u32,
+    /// `cmd-timeout-long` (0: none).
+    pub timeout_long: u32,
+}
+
+/// A helper ran past its time limit: drbdadm stops (exit 20).
+#[derive(Debug)]
+pub struct Stop(pub i32);
+
+impl Executor {
+    fn announce(&self, inv: &Invocation) {
+        let mut out = std::io::stdout().lock();
+        if let Some(var) = &self.sh_varname {
+            let _ = writeln!(
+                out,
+                "{var}={}",
+                inv.res
+                    .as_deref()
+                    .map(crate::plan::shell_escape)
+                    .unwrap_or_default()
+            );
+        }
+        let _ = writeln!(out, "{}", inv.dry_run_line());
+        let _ = out.flush();
+    }
+
+    /// Runs one helper; returns its exit code.
+    pub fn run_one(&self, inv: &Invocation) -> Result<i32, Stop> {
+        if self.dry_run || self.verbose {
+            self.announce(inv);
+        }
+        if self.dry_run {
+            return Ok(0);
+        }
+        let _ = std::io::stdout().flush();
+        let limit = match inv.timeout {
+            Timeout::Short => self.timeout_short,
+            Timeout::Long => self.timeout_medium,
+            Timeout::VeryLong => self.timeout_long,
+            Timeout::Forever => 0,
+        };
+        let program = resolve(&inv.argv[0]);
+        let mut cmd = Command::new(&program);
+        cmd.args(&inv.argv[1..]);
+        if let Some(r) = &inv.res {
+            cmd.env("DRBD_RESOURCE", r);
+        }
+        cmd.envs(inv.env.iter().map(|(k, v)| (k, v)));
+        cmd.stdin(Stdio::inherit()).stdout(Stdio::inherit());
+        match inv.stderr {
+            Stderr::Show => cmd.stderr(Stdio::inherit()),
+            Stderr::Suppress => cmd.stderr(Stdio::null()),
+            Stderr::Silent => cmd.stderr(Stdio::piped()),
+        };
+        let mut child = match cmd.spawn() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("Can not exec {}: {e}", inv.argv[0]);
+                return Ok(20);
+            }
+        };
+        let mut captured = Vec::new();
+        let reader = child.stderr.take().map(|mut s| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let _ = s.read_to_end(&mut buf);
+                buf
+            })
+        });
+        let start = Instant::now();
+        let code = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break status.code().unwrap_or(20),
+                Ok(None) => {}
+                Err(_) => break 20,
+            }
+            if limit > 0 && start.elapsed() >= Duration::from_secs(u64::from(limit)) {
+                let _ = child.kill();
+                let _ = child.wait();
+                eprintln!(
+                    "Command '{}' did not terminate within {limit} seconds",
+                    inv.argv.join(" ")
+                );
+                return Err(Stop(20));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        if let Some(r) = reader {
+            captured = r.join().unwrap_or_default();
+        }
+        match inv.stderr {
+            Stderr::Show => {
+                if code >= 10 && inv.timeout != Timeout::Forever {
+                    eprintln!(
+                        "Command '{}' terminated with exit code {code}",
+                        inv.argv.join(" ")
+                    );
+                }
+            }
+            Stderr::Silent => {
+                let is_invalidate = inv.argv.get(1).is_some_and(|c| c == "invalidate");
+                if (code == 11 && !is_invalidate) || code == 17 {
+                    let _ = std::io::stderr().write_all(&captured);
+                }
+            }
+            Stderr::Suppress => {}
+        }
+        Ok(code)
+    }
+
+    /// Runs an action; returns its exit code.
+    pub fn run_action(&self, a: &Action) -> Result<i32, Stop> {
+        match a {
+            Action::Run(inv) => self.run_one(inv),
+            Action::Seq(v) => {
+                for a in v {
+                    let rv = self.run_action(a)?;
+                    if rv != 0 {
+                        return Ok(rv);
+                    }
+                }
+                Ok(0)
+            }
+            Action::Fallback {
+                first,
+                keep,
+                then,
+                in_dry_run,
+                remap,
+            } => {
+                let rv = self.run_action(first)?;
+                if keep.contains(&rv) {
+                    return Ok(rv);
+                }
+                if rv != 0 || (self.dry_run && *in_dry_run) {
+                    let rv2 = self.run_action(then)?;
+                    if let Some((from, to)) = remap {
+                        if rv == *from {
+                            return Ok(if rv2 != 0 { *to } else { 0 });
+                        }
+                    }
+                    return Ok(rv2);
+                }
+                Ok(rv)
+            }
+            Action::Fail { message, code } => {
+                eprintln!("{message}");
+                Ok(*code)
+            }
+            Action::Print(s) => {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(s.as_bytes());
+                let _ = out.flush();
+                Ok(0)
+            }
+        }
+    }
+
+    /// Runs the deferred part of a plan stage by stage; returns 0, or 1 if something failed
+    /// (as upstream).
+    pub fn run_deferred(&self, plan: &Plan) -> Result<i32, Stop> {
+        let n = plan.deferred.len();
+        let mut done = vec![false; n];
+        let mut skip_res: Vec<String> = Vec::new();
+        let mut failed = false;
+        let order = plan.deferred_order();
+        loop {
+            let mut progressed = false;
+            for &i in &order {
+                let d = &plan.deferred[i];
+                if done[i] || d.depends_on.is_some_and(|dep| !done[dep]) {
+                    continue;
+                }
+                progressed = true;
+                done[i] = true;
+                if skip_res.contains(&d.res) {
+                    let name = first_word(&d.action);
+                    eprintln!("drbdadm: {name} {}: skipped due to earlier error", d.res);
+                    continue;
+                }
+                let r = self.run_action(&d.action)?;
+                if r != 0 {
+                    failed = true;
+                    if d.stage.is_prerequisite() && !skip_res.contains(&d.res) {
+                        skip_res.push(d.res.clone());
+                    }
+                }
+            }
+            if !progressed || done.iter().all(|d| *d) {
+                break;
+            }
+        }
+        Ok(if failed { 1 } else { 0 })
+    }
+}
+
+fn first_word(a: &Action) -> String {
+    let mut lines = Vec::new();
+    a.dry_run_lines(&mut lines);
+    lines
+        .into_iter()
+        .find_map(|l| match l {
+            Line::Stdout(inv) => inv.argv.get(1).cloned(),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// A bare helper name is looked up in PATH, then next to drbdadm itself, then in the
+/// system folders (handlers run with a minimal PATH).
+fn resolve(name: &str) -> std::path::PathBuf {
+    use std::path::PathBuf;
+    if name.contains('/') {
+        return PathBuf::from(name);
+    }
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    if let Some(d) = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(PathBuf::from))
+    {
+        dirs.push(d);
+    }
+    dirs.extend(["/usr/sbin", "/sbin", "/usr/local/sbin"].map(PathBuf::from));
+    dirs.into_iter()
+        .map(|d| d.join(name))
+        .find(|p| is_executable(p))
+        .unwrap_or_else(|| PathBuf::from(name))
+}
+
+fn is_executable(p: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p)
+        .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        .unwrap_or(false)
+}

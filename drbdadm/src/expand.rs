@@ -1,0 +1,1248 @@
+//! The configuration as drbdadm acts on it: upstream's post-parse steps applied to a copy
+//! of the parsed model (`post_parse()`, `expand_common()`, `set_me_in_resource()`,
+//! `set_peer_in_resource()` in drbdadm_postparse.c).
+//!
+//! - resource-level volumes are copied into every host section, a missing `meta-disk` means
+//!   internal, `disk none` means diskless;
+//! - stacked host sections answer to the lower resource's host names and use its device;
+//! - implicit connections (two hosts, no `connection`) and `connection-mesh` pairs become
+//!   connections, every path endpoint is tied to its host section;
+//! - options are inherited common -> resource -> volume / connection / peer device, each
+//!   level putting the inherited options, reversed, in front of its own (that is why
+//!   upstream's command lines look "scrambled", and ours must look the same);
+//! - this node's section ("me"), each connection's peer and each path's addresses are found.
+//!
+//! Errors use upstream's wording and `FILE:LINE:` prefix, since scripts match on them.
+
+use conf_parser::model::{self, Address, HostKind, MetaDisk, Opt, ProxyInfo};
+use conf_parser::Dialect;
+
+/// One option after inheritance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct XOpt {
+    /// Canonical name.
+    pub name: String,
+    /// Value as written (`None` for value-less keywords).
+    pub value: Option<String>,
+    /// True if it came from an outer level.
+    pub inherited: bool,
+}
+
+/// Options in upstream's order.
+pub type XOpts = Vec<XOpt>;
+
+/// Finds an option by name.
+pub fn find_opt<'a>(opts: &'a [XOpt], name: &str) -> Option<&'a XOpt> {
+    opts.iter().find(|o| o.name == name)
+}
+
+fn own(opts: &[Opt]) -> XOpts {
+    opts.iter()
+        .map(|o| XOpt {
+            name: o.name.clone(),
+            value: o.value.clone(),
+            inherited: false,
+        })
+        .collect()
+}
+
+/// A volume of one host.
+#[derive(Clone, Debug)]
+pub struct XVol {
+    /// Volume number.
+    pub vnr: u32,
+    /// The implicit volume 0.
+    pub implicit: bool,
+    /// The device path (`/dev/drbdN` when only a minor was given).
+    pub device: Option<String>,
+    /// The minor.
+    pub minor: Option<u32>,
+    /// Backing disk (`None` for diskless).
+    pub disk: Option<String>,
+    /// `internal` or the meta-data device.
+    pub meta_disk: Option<String>,
+    /// `internal`, `flexible` or the index.
+    pub meta_index: Option<String>,
+    /// Disk options.
+    pub disk_opts: XOpts,
+    /// Peer-device options.
+    pub pd_opts: XOpts,
+    /// Device options.
+    pub device_opts: XOpts,
+    /// `tiebreaker` (default yes).
+    pub tiebreaker: bool,
+    /// Line of the volume (or of its host section).
+    pub line: u32,
+}
+
+impl XVol {
+    /// The minor, or upstream's `-1U` printed as a number.
+    pub fn minor_str(&self) -> String {
+        match self.minor {
+            Some(m) => m.to_string(),
+            None => "4294967295".into(),
+        }
+    }
+
+    /// True if the volume has a backing disk and meta data (upstream's `disk_required`).
+    pub fn has_disk(&self) -> bool {
+        self.disk.is_some() && self.meta_disk.is_some() && self.meta_index.is_some()
+    }
+
+    /// The device drbdmeta and attach use for meta data.
+    pub fn md_dev(&self) -> &str {
+        match self.meta_disk.as_deref() {
+            Some("internal") | None => self.disk.as_deref().unwrap_or(""),
+            Some(d) => d,
+        }
+    }
+}
+
+/// A host section.
+#[derive(Clone, Debug)]
+pub struct XHost {
+    /// The names it answers to (`on` names; the lower resource's hosts for stacked ones).
+    pub names: Vec<String>,
+    /// How it was written.
+    pub kind: HostKind,
+    /// node-id.
+    pub node_id: Option<String>,
+    /// Its address.
+    pub address: Option<Address>,
+    /// Volumes, sorted by number.
+    pub volumes: Vec<XVol>,
+    /// Index of the lower resource, for `stacked-on-top-of`.
+    pub lower: Option<usize>,
+    /// 8.4-style proxy inside the host.
+    pub proxy: Option<ProxyInfo>,
+    /// Line of the section.
+    pub line: u32,
+    /// Matched as this node.
+    pub used_as_me: bool,
+}
+
+impl XHost {
+    /// The names joined with `sep` (upstream's `names_to_str_c`).
+    pub fn joined(&self, sep: &str) -> String {
+        self.names.join(sep)
+    }
+
+    /// Volume `vnr`.
+    pub fn volume(&self, vnr: u32) -> Option<&XVol> {
+        self.volumes.iter().find(|v| v.vnr == vnr)
+    }
+}
+
+/// One endpoint of a path (`hname_address`).
+#[derive(Clone, Debug)]
+pub struct XEnd {
+    /// Host name (or the faked name of an implicit/stacked endpoint).
+    pub name: String,
+    /// The host section.
+    pub host: Option<usize>,
+    /// The address used.
+    pub address: Option<Address>,
+    /// `via outside-address`.
+    pub outside: Option<Address>,
+    /// Proxy on this endpoint.
+    pub proxy: Option<ProxyInfo>,
+    /// True for implicit endpoints with a made-up name.
+    pub faked_hostname: bool,
+    /// This endpoint is this node.
+    pub used_as_me: bool,
+    /// Line.
+    pub line: u32,
+}
+
+/// A path.
+#[derive(Clone, Debug)]
+pub struct XPath {
+    /// Endpoints.
+    pub ends: Vec<XEnd>,
+    /// Not this node's path (stacked resources).
+    pub ignore: bool,
+    /// Local address.
+    pub my_address: Option<Address>,
+    /// Peer's address.
+    pub peer_address: Option<Address>,
+    /// Where to connect to (a local proxy's inside address, or the peer).
+    pub connect_to: Option<Address>,
+    /// Local proxy.
+    pub my_proxy: Option<ProxyInfo>,
+    /// Peer's proxy.
+    pub peer_proxy: Option<ProxyInfo>,
+}
+
+/// A peer device (`volume N` of a connection).
+#[derive(Clone, Debug)]
+pub struct XPeerDev {
+    /// Volume number.
+    pub vnr: u32,
+    /// Options.
+    pub pd_opts: XOpts,
+    /// Created implicitly.
+    pub implicit: bool,
+}
+
+/// A connection.
+#[derive(Clone, Debug)]
+pub struct XConn {
+    /// Created from two hosts or a mesh.
+    pub implicit: bool,
+    /// Paths.
+    pub paths: Vec<XPath>,
+    /// Net options (with `_name` first once the peer is known).
+    pub net_opts: XOpts,
+    /// Connection-level peer-device options.
+    pub pd_opts: XOpts,
+    /// Peer devices.
+    pub peer_devices: Vec<XPeerDev>,
+    /// The peer's host section.
+    pub peer: Option<usize>,
+    /// Not this node's connection.
+    pub ignore: bool,
+    /// Line.
+    pub line: u32,
+}
+
+impl XConn {
+    /// Peer device `vnr`.
+    pub fn peer_device(&self, vnr: u32) -> Option<&XPeerDev> {
+        self.peer_devices.iter().find(|p| p.vnr == vnr)
+    }
+}
+
+/// A resource as drbdadm acts on it.
+#[derive(Clone, Debug)]
+pub struct XRes {
+    /// Name.
+    pub name: String,
+    /// File it was defined in.
+    pub file: String,
+    /// Line of `resource`.
+    pub line: u32,
+    /// Host sections.
+    pub hosts: Vec<XHost>,
+    /// Connections.
+    pub conns: Vec<XConn>,
+    /// `options {}`.
+    pub res_opts: XOpts,
+    /// `net {}`.
+    pub net_opts: XOpts,
+    /// Disk options.
+    pub disk_opts: XOpts,
+    /// Peer-device options.
+    pub pd_opts: XOpts,
+    /// Device options.
+    pub device_opts: XOpts,
+    /// `startup {}`.
+    pub startup: XOpts,
+    /// `handlers {}`.
+    pub handlers: XOpts,
+    /// `proxy {}`.
+    pub proxy_opts: XOpts,
+    /// `stacked-timeouts` was given.
+    pub stacked_timeouts: bool,
+    /// This node's host section.
+    pub me: Option<usize>,
+    /// Stacked on this node.
+    pub stacked: bool,
+    /// Defined with stacked-on-top-of sections.
+    pub stacked_on_one: bool,
+    /// Not for this node.
+    pub ignore: bool,
+    /// This node only runs a proxy for it.
+    pub proxy_only: bool,
+}
+
+impl XRes {
+    /// This node's host section.
+    pub fn me(&self) -> Option<&XHost> {
+        self.me.map(|i| &self.hosts[i])
+    }
+
+    /// The connections this node uses.
+    pub fn active_conns(&self) -> impl Iterator<Item = &XConn> {
+        self.conns.iter().filter(|c| !c.ignore)
+    }
+
+    /// The peer host of a connection.
+    pub fn peer_of(&self, c: &XConn) -> Option<&XHost> {
+        c.peer.map(|i| &self.hosts[i])
+    }
+
+    /// `--_name=` value of a connection.
+    pub fn conn_name(&self, c: &XConn) -> Option<String> {
+        find_opt(&c.net_opts, "_name").and_then(|o| o.value.clone())
+    }
+}
+
+/// Everything drbdadm knows after expansion.
+#[derive(Debug)]
+pub struct Expanded {
+    /// Resources in config order.
+    pub resources: Vec<XRes>,
+    /// Upstream-style error lines (each without the trailing newline).
+    pub errors: Vec<String>,
+}
+
+impl Expanded {
+    /// Resource by name.
+    pub fn resource(&self, name: &str) -> Option<&XRes> {
+        self.resources.iter().find(|r| r.name == name)
+    }
+
+    /// Index of a resource.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.resources.iter().position(|r| r.name == name)
+    }
+}
+
+/// How to match host sections.
+pub struct Matcher<'a> {
+    /// This node's name.
+    pub hostname: &'a str,
+    /// The personality.
+    pub dialect: Dialect,
+    /// Is this address local?
+    pub have_ip: &'a dyn Fn(&str, &str) -> bool,
+}
+
+impl Matcher<'_> {
+    fn name_matches(&self, names: &[String]) -> bool {
+        names.iter().any(|n| self.eq(n, self.hostname))
+    }
+
+    fn eq(&self, a: &str, b: &str) -> bool {
+        match self.dialect {
+            Dialect::V9 => crate::hosts::hostnames_equal(a, b),
+            Dialect::V84 => a == b,
+        }
+    }
+}
+
+/// Runs upstream's post-parse and expansion steps.
+pub fn expand(cfg: &model::Config, m: &Matcher<'_>, expand_opts_too: bool) -> Expanded {
+    let mut x = Expanded {
+        resources: Vec::new(),
+        errors: Vec::new(),
+    };
+    for res in &cfg.resources {
+        let r = convert(cfg, res, &mut x.errors);
+        x.resources.push(r);
+    }
+    // Stacked sections answer to the lower resource's host names.
+    for i in 0..x.resources.len() {
+        for h in 0..x.resources[i].hosts.len() {
+            let HostKind::StackedOn(lower) = x.resources[i].hosts[h].kind.clone() else {
+                continue;
+            };
+            match x.index(&lower) {
+                Some(li) => {
+                    let names: Vec<String> = x.resources[li]
+                        .hosts
+                        .iter()
+                        .filter(|lh| !matches!(lh.kind, HostKind::StackedOn(_)))
+                        .flat_map(|lh| lh.names.clone())
+                        .collect();
+                    let host = &mut x.resources[i].hosts[h];
+                    host.names = names;
+                    host.lower = Some(li);
+                }
+                None => {
+                    let r = &x.resources[i];
+                    x.errors.push(format!(
+                        "{}:{}: in resource {}, referenced resource '{}' not defined.",
+                        r.file, r.line, r.name, lower
+                    ));
+                }
+            }
+        }
+    }
+    let snapshot_names: Vec<Vec<Vec<String>>> = x
+        .resources
+        .iter()
+        .map(|r| r.hosts.iter().map(|h| h.names.clone()).collect())
+        .collect();
+    for (i, res) in cfg.resources.iter().enumerate() {
+        let mut errors = Vec::new();
+        build_connections(
+            cfg,
+            res,
+            &mut x.resources[i],
+            &snapshot_names[i],
+            &mut errors,
+        );
+        x.errors.extend(errors);
+    }
+    // "me": plain resources first, then stacked ones (they need the lower's "me").
+    for pass in [false, true] {
+        for i in 0..x.resources.len() {
+            if x.resources[i].stacked_on_one != pass {
+                continue;
+            }
+            let lower_me: Vec<bool> = x.resources.iter().map(|r| r.me.is_some()).collect();
+            let lower_me_names: Vec<Vec<String>> = x
+                .resources
+                .iter()
+                .map(|r| r.me().map(|h| h.names.clone()).unwrap_or_default())
+                .collect();
+            set_me(&mut x.resources[i], m, &lower_me, &lower_me_names);
+        }
+    }
+    // Stacked volumes sit on the lower resource's device.
+    for i in 0..x.resources.len() {
+        if !x.resources[i].stacked_on_one || x.resources[i].ignore {
+            continue;
+        }
+        for h in 0..x.resources[i].hosts.len() {
+            let Some(li) = x.resources[i].hosts[h].lower else {
+                continue;
+            };
+            let lower_vols: Vec<(u32, String)> = x.resources[li]
+                .hosts
+                .iter()
+                .find(|lh| lh.lower.is_none())
+                .map(|lh| {
+                    lh.volumes
+                        .iter()
+                        .map(|v| {
+                            (
+                                v.vnr,
+                                v.device
+                                    .clone()
+                                    .unwrap_or_else(|| format!("/dev/drbd{}", v.minor_str())),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for v in &mut x.resources[i].hosts[h].volumes {
+                if let Some((_, dev)) = lower_vols.iter().find(|(n, _)| *n == v.vnr) {
+                    v.disk = Some(dev.clone());
+                    if v.meta_disk.is_none() {
+                        v.meta_disk = Some("internal".into());
+                    }
+                    if v.meta_index.is_none() {
+                        v.meta_index = Some("internal".into());
+                    }
+                }
+            }
+        }
+    }
+    for r in &mut x.resources {
+        fixup_peer_devices(r, &mut x.errors);
+    }
+    if expand_opts_too {
+        let common = cfg.common.as_ref().map(|c| &c.opts);
+        for (i, res) in cfg.resources.iter().enumerate() {
+            let mut errors = Vec::new();
+            expand_common(common, res, &mut x.resources[i], &mut errors);
+            x.errors.extend(errors);
+            convert_discard(&mut x.resources[i], m);
+        }
+    }
+    // The peer (and with it `_name`, put first) is found after inheritance, as upstream.
+    for r in &mut x.resources {
+        set_peers(r, &mut x.errors);
+        if expand_opts_too {
+            add_no_bitmap(r);
+            apply_tiebreaker(r);
+        }
+    }
+    x
+}
+
+fn line_of(cfg: &model::Config, span: conf_parser::source::Span) -> u32 {
+    cfg.sources.locate(span).1.line
+}
+
+fn xvol(cfg: &model::Config, v: &model::Volume) -> XVol {
+    let (meta_disk, meta_index) = match v.meta_disk.as_ref().map(|(m, _)| m) {
+        Some(MetaDisk::Internal) => (Some("internal".to_string()), Some("internal".to_string())),
+        Some(MetaDisk::Flexible(d)) => (Some(d.clone()), Some("flexible".to_string())),
+        Some(MetaDisk::Indexed(d, n)) => (Some(d.clone()), Some(n.to_string())),
+        None => (None, None),
+    };
+    XVol {
+        vnr: v.vnr,
+        implicit: v.implicit,
+        device: v.device.as_ref().and_then(|d| d.path.clone()),
+        minor: v.device.as_ref().and_then(|d| d.minor),
+        disk: v
+            .disk
+            .as_ref()
+            .map(|(d, _)| d.clone().unwrap_or_else(|| "none".into())),
+        meta_disk,
+        meta_index,
+        disk_opts: own(&v.disk_opts),
+        pd_opts: own(&v.pd_opts),
+        device_opts: own(&v.device_opts),
+        tiebreaker: v.tiebreaker.unwrap_or(true),
+        line: line_of(cfg, v.span),
+    }
+}
+
+fn convert(cfg: &model::Config, res: &model::Resource, errors: &mut Vec<String>) -> XRes {
+    let (file, lc) = cfg.sources.locate(res.span);
+    let file = file.to_string();
+    let mut hosts = Vec::new();
+    for h in &res.hosts {
+        let line = line_of(cfg, h.span);
+        let mut volumes: Vec<XVol> = h.volumes.iter().map(|v| xvol(cfg, v)).collect();
+        volumes.sort_by_key(|v| v.vnr);
+        // inherit_volumes(): resource-level volumes fill in what the host lacks.
+        for rv in &res.volumes {
+            let s = xvol(cfg, rv);
+            let t = match volumes.iter().position(|v| v.vnr == s.vnr) {
+                Some(i) => &mut volumes[i],
+                None => {
+                    let pos = volumes.partition_point(|v| v.vnr < s.vnr);
+                    volumes.insert(
+                        pos,
+                        XVol {
+                            disk_opts: Vec::new(),
+                            pd_opts: Vec::new(),
+                            device_opts: Vec::new(),
+                            disk: None,
+                            device: None,
+                            minor: None,
+                            meta_disk: None,
+                            meta_index: None,
+                            ..s.clone()
+                        },
+                    );
+                    &mut volumes[pos]
+                }
+            };
+            if t.disk.is_none() {
+                t.disk = s.disk.clone();
+            }
+            if t.device.is_none() {
+                t.device = s.device.clone();
+            }
+            if t.minor.is_none() {
+                t.minor = s.minor;
+            }
+            if t.meta_disk.is_none() && s.meta_disk.is_some() {
+                t.meta_disk = s.meta_disk.clone();
+                t.meta_index = s.meta_index.clone();
+            }
+        }
+        let names = h.names();
+        let require_minor = !matches!(h.kind, HostKind::ThisHost);
+        for v in &mut volumes {
+            if require_minor {
+                check_volume_complete(&file, line, &res.name, &names, v, errors);
+            } else if v.meta_disk.is_none() && v.disk.as_deref().is_some_and(|d| d != "none") {
+                v.meta_disk = Some("internal".into());
+                v.meta_index = Some("internal".into());
+            }
+            // expand_common(): `disk none` means no disk and no meta data.
+            if v.disk.as_deref() == Some("none") {
+                v.disk = None;
+                v.meta_disk = None;
+                v.meta_index = None;
+            }
+            if v.device.is_none() {
+                if let Some(m) = v.minor {
+                    v.device = Some(format!("/dev/drbd{m}"));
+                }
+            }
+        }
+        hosts.push(XHost {
+            names,
+            kind: h.kind.clone(),
+            node_id: h.node_id.clone(),
+            address: match &h.kind {
+                HostKind::Floating(a) => Some(a.clone()),
+                _ => h.address.clone(),
+            },
+            volumes,
+            lower: None,
+            proxy: h.proxy.clone(),
+            line,
+            used_as_me: false,
+        });
+    }
+    let any_implicit = hosts.iter().flat_map(|h| &h.volumes).any(|v| v.implicit);
+    let any_nonzero = hosts.iter().flat_map(|h| &h.volumes).any(|v| v.vnr != 0);
+    if any_implicit && any_nonzero {
+        errors.push(format!(
+            "{}:{}: in resource {}: you must not mix implicit and explicit volumes",
+            file, lc.line, res.name
+        ));
+    }
+    XRes {
+        name: res.name.clone(),
+        file,
+        line: lc.line,
+        stacked_on_one: res.is_stacked(),
+        hosts,
+        conns: Vec::new(),
+        res_opts: own(&res.opts.res),
+        net_opts: own(&res.opts.net),
+        disk_opts: own(&res.opts.disk),
+        pd_opts: own(&res.opts.pd),
+        device_opts: own(&res.opts.device),
+        startup: own(&res.opts.startup),
+        handlers: own(&res.opts.handlers),
+        proxy_opts: own(&res.opts.proxy),
+        stacked_timeouts: res
+            .opts
+            .startup
+            .iter()
+            .any(|o| o.name == "stacked-timeouts"),
+        me: None,
+        stacked: false,
+        ignore: false,
+        proxy_only: false,
+    }
+}
+
+fn check_volume_complete(
+    file: &str,
+    line: u32,
+    res: &str,
+    names: &[String],
+    v: &mut XVol,
+    errors: &mut Vec<String>,
+) {
+    let mut missing = |what: &str| {
+        errors.push(format!(
+            "{file}:{line}: in resource {res}, on {} {{ ... }}: '{what}' keyword missing.",
+            names.join(" ")
+        ))
+    };
+    if v.device.is_none() && v.minor.is_none() {
+        missing("device");
+    }
+    if v.disk.is_some() || v.meta_disk.is_some() {
+        if v.disk.as_deref() != Some("none") {
+            if v.disk.is_none() {
+                missing("disk");
+            }
+            if v.meta_disk.is_none() {
+                v.meta_disk = Some("internal".into());
+                v.meta_index = Some("internal".into());
+            }
+        }
+    }
+}
+
+fn host_by_name(names: &[Vec<String>], name: &str) -> Option<usize> {
+    names.iter().position(|ns| ns.iter().any(|n| n == name))
+}
+
+fn build_connections(
+    cfg: &model::Config,
+    res: &model::Resource,
+    x: &mut XRes,
+    names: &[Vec<String>],
+    errors: &mut Vec<String>,
+) {
+    let file = x.file.clone();
+    // Explicit connections.
+    for c in &res.connections {
+        let line = line_of(cfg, c.span);
+        let mut paths = Vec::new();
+        for p in &c.paths {
+            let mut ends = Vec::new();
+            for ha in &p.hosts {
+                let hline = line_of(cfg, ha.span);
+                let host = if ha.by_address {
+                    ha.address.as_ref().and_then(|a| {
+                        x.hosts
+                            .iter()
+                            .position(|h| h.address.as_ref().is_some_and(|b| b.addr == a.addr))
+                    })
+                } else {
+                    host_by_name(names, &ha.name).or_else(|| {
+                        // A faked name: the host's names joined by '_'.
+                        x.hosts.iter().position(|h| h.joined("_") == ha.name)
+                    })
+                };
+                let name = match (ha.by_address, host) {
+                    (true, Some(h)) => x.hosts[h].joined("_"),
+                    _ => ha.name.clone(),
+                };
+                let Some(hi) = host else {
+                    if ha.name == "_remote_host" {
+                        ends.push(XEnd {
+                            name,
+                            host: None,
+                            address: ha.address.clone(),
+                            outside: ha.outside.clone(),
+                            proxy: ha.proxy.clone(),
+                            faked_hostname: false,
+                            used_as_me: false,
+                            line: hline,
+                        });
+                        continue;
+                    }
+                    errors.push(format!(
+                        "{file}:{hline}: in resource {} a hostname (\"{}\") is given\nwith a \"host\" keyword, has no \"address\" keyword, and no matching\nhost section (\"on\" keyword)",
+                        x.name, ha.name
+                    ));
+                    return;
+                };
+                let mut address = ha.address.clone();
+                let hinfo = &x.hosts[hi];
+                let mut have_address = true;
+                let mut have_port = true;
+                match (&mut address, &hinfo.address) {
+                    (Some(_), _) => {}
+                    (None, Some(ha_addr)) => {
+                        let mut a = ha_addr.clone();
+                        if let Some(p) = &ha.port {
+                            a.port = p.clone();
+                        }
+                        address = Some(a);
+                    }
+                    (None, None) => {
+                        have_address = false;
+                        have_port = ha.port.is_some();
+                    }
+                }
+                if !(have_address && have_port) {
+                    errors.push(format!(
+                        "{file}:{hline}: Resource {}, host {}: cannot determine which {}{}{} to use",
+                        x.name,
+                        name,
+                        if have_address { "" } else { "address" },
+                        if have_address != have_port { "" } else { " and " },
+                        if have_port { "" } else { "port" }
+                    ));
+                }
+                ends.push(XEnd {
+                    name,
+                    host: Some(hi),
+                    address,
+                    outside: ha.outside.clone(),
+                    proxy: ha.proxy.clone(),
+                    faked_hostname: false,
+                    used_as_me: false,
+                    line: hline,
+                });
+            }
+            if ends.len() < 2 && !ends.iter().any(|e| e.name == "_remote_host") {
+                errors.push(format!(
+                    "{file}:{}: in resource {}:\n\tMissing statement 'host <PEER> '.",
+                    line, x.name
+                ));
+            }
+            paths.push(XPath {
+                ends,
+                ignore: false,
+                my_address: None,
+                peer_address: None,
+                connect_to: None,
+                my_proxy: None,
+                peer_proxy: None,
+            });
+        }
+        x.conns.push(XConn {
+            implicit: false,
+            paths,
+            net_opts: own(&c.net_opts),
+            pd_opts: own(&c.pd_opts),
+            peer_devices: c
+                .peer_devices
+                .iter()
+                .map(|p| XPeerDev {
+                    vnr: p.vnr,
+                    pd_opts: own(&p.pd_opts),
+                    implicit: false,
+                })
+                .collect(),
+            peer: None,
+            ignore: false,
+            line,
+        });
+    }
+    // Meshes: one implicit connection per pair.
+    for mesh in &res.meshes {
+        let mut idx = Vec::new();
+        for n in &mesh.hosts {
+            match host_by_name(names, n) {
+                Some(i) => idx.push(i),
+                None => {
+                    errors.push(format!(
+                        "{}:{}: in resource {}:\n\tThere is no 'on' section for hostname '{}' named in the connection-mesh",
+                        file, x.line, x.name, n
+                    ));
+                    return;
+                }
+            }
+        }
+        for a in 0..idx.len() {
+            for b in a + 1..idx.len() {
+                if idx[a] == idx[b] {
+                    continue;
+                }
+                let mut net = Vec::new();
+                let mut errs = Vec::new();
+                expand_opts(
+                    &own(&mesh.net_opts),
+                    &mut net,
+                    false,
+                    &x.name,
+                    &file,
+                    x.line,
+                    &mut errs,
+                );
+                errors.extend(errs);
+                let ends = [idx[a], idx[b]]
+                    .iter()
+                    .map(|&h| {
+                        let host = &x.hosts[h];
+                        XEnd {
+                            name: host.names.first().cloned().unwrap_or_default(),
+                            host: Some(h),
+                            address: host.address.clone(),
+                            outside: None,
+                            proxy: None,
+                            faked_hostname: false,
+                            used_as_me: false,
+                            line: host.line,
+                        }
+                    })
+                    .collect();
+                x.conns.push(XConn {
+                    implicit: true,
+                    paths: vec![XPath {
+                        ends,
+                        ignore: false,
+                        my_address: None,
+                        peer_address: None,
+                        connect_to: None,
+                        my_proxy: None,
+                        peer_proxy: None,
+                    }],
+                    net_opts: net,
+                    pd_opts: Vec::new(),
+                    peer_devices: Vec::new(),
+                    peer: None,
+                    ignore: false,
+                    line: x.line,
+                });
+            }
+        }
+    }
+    // Two hosts and no connection: the implicit connection.
+    if x.conns.is_empty() {
+        if x.hosts.len() > 2 {
+            errors.push(format!(
+                "Resource {}:\n\tUse explicit 'connection' sections (or a 'connection-mesh' section) with more than two 'on' sections.",
+                x.name
+            ));
+            return;
+        }
+        let mut ends = Vec::new();
+        for (i, h) in x.hosts.iter().enumerate() {
+            let Some(a) = &h.address else { continue };
+            let stacked = h.lower.is_some();
+            ends.push(XEnd {
+                name: if stacked {
+                    h.joined("_")
+                } else {
+                    h.names.first().cloned().unwrap_or_default()
+                },
+                host: Some(i),
+                address: Some(a.clone()),
+                outside: None,
+                proxy: h.proxy.clone(),
+                faked_hostname: stacked,
+                used_as_me: false,
+                line: h.line,
+            });
+        }
+        if x.hosts.len() == 2 {
+            x.conns.push(XConn {
+                implicit: true,
+                paths: vec![XPath {
+                    ends,
+                    ignore: false,
+                    my_address: None,
+                    peer_address: None,
+                    connect_to: None,
+                    my_proxy: None,
+                    peer_proxy: None,
+                }],
+                net_opts: Vec::new(),
+                pd_opts: Vec::new(),
+                peer_devices: Vec::new(),
+                peer: None,
+                ignore: false,
+                line: x.line,
+            });
+        }
+    }
+}
+
+fn set_me(x: &mut XRes, m: &Matcher<'_>, lower_me: &[bool], lower_me_names: &[Vec<String>]) {
+    let mut me = None;
+    for (i, h) in x.hosts.iter().enumerate() {
+        let matched = match &h.kind {
+            HostKind::Floating(a) => (m.have_ip)(&a.af, &a.addr) || a.addr == m.hostname,
+            HostKind::StackedOn(_) => h.lower.is_some_and(|l| lower_me[l]),
+            HostKind::ThisHost => true,
+            HostKind::On(_) => m.name_matches(&h.names),
+        };
+        if matched && me.is_none() {
+            me = Some(i);
+        }
+    }
+    if me.is_none() {
+        // A node that only runs a proxy for this resource.
+        for c in &x.conns {
+            for p in &c.paths {
+                for e in &p.ends {
+                    if let (Some(proxy), Some(h)) = (&e.proxy, e.host) {
+                        if m.name_matches(&proxy.on_hosts) && me.is_none() {
+                            me = Some(h);
+                            x.proxy_only = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let Some(me) = me else {
+        x.ignore = true;
+        return;
+    };
+    x.me = Some(me);
+    x.hosts[me].used_as_me = true;
+    if x.hosts[me].lower.is_some() {
+        x.stacked = true;
+    }
+    let me_addr = x.hosts[me].address.clone();
+    for c in &mut x.conns {
+        let mut any_mine = false;
+        for p in &mut c.paths {
+            let Some(e) = p.ends.iter_mut().find(|e| e.host == Some(me)) else {
+                continue;
+            };
+            any_mine = true;
+            // A stacked resource's path that belongs to the other node of the lower resource.
+            if !e.faked_hostname {
+                if let Some(l) = x.hosts[me].lower {
+                    if lower_me[l] && !lower_me_names[l].iter().any(|n| n == &e.name) {
+                        p.ignore = true;
+                    }
+                }
+            }
+            e.used_as_me = true;
+            p.my_address = e.address.clone().or_else(|| me_addr.clone());
+            p.my_proxy = e.proxy.clone();
+        }
+        if !any_mine {
+            c.ignore = true;
+        }
+    }
+}
+
+fn set_peers(x: &mut XRes, errors: &mut Vec<String>) {
+    if x.ignore {
+        return;
+    }
+    for c in &mut x.conns {
+        if c.ignore {
+            continue;
+        }
+        for p in &mut c.paths {
+            let others: Vec<&XEnd> = p.ends.iter().filter(|e| !e.used_as_me).collect();
+            if p.ends.len() < 2 {
+                break;
+            }
+            if others.len() == 1 && p.ends.len() == 2 {
+                let cand = others[0];
+                if c.peer.is_none() {
+                    c.peer = cand.host;
+                }
+                let peer_addr = c.peer.and_then(|h| x.hosts[h].address.clone());
+                p.peer_address = cand
+                    .outside
+                    .clone()
+                    .or_else(|| cand.address.clone())
+                    .or(peer_addr);
+                p.peer_proxy = cand.proxy.clone();
+                p.connect_to = match &p.my_proxy {
+                    Some(proxy) => proxy.inside.clone(),
+                    None => p.peer_address.clone(),
+                };
+            } else {
+                errors.push(format!(
+                    "{}:{}: in connection in resource {}:\n\tBug in set_peer_in_connection()",
+                    x.file, c.line, x.name
+                ));
+                break;
+            }
+        }
+        // create_implicit_net_options(): `_name` first.
+        if find_opt(&c.net_opts, "_name").is_none() {
+            if let Some(peer) = c.peer {
+                c.net_opts.insert(
+                    0,
+                    XOpt {
+                        name: "_name".into(),
+                        value: Some(x.hosts[peer].joined("_")),
+                        inherited: false,
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn fixup_peer_devices(x: &mut XRes, errors: &mut Vec<String>) {
+    for c in &mut x.conns {
+        let Some(first) = c.paths.first() else {
+            continue;
+        };
+        for pd in &c.peer_devices {
+            for e in &first.ends {
+                let Some(h) = e.host else { continue };
+                if x.hosts[h].volume(pd.vnr).is_none() {
+                    errors.push(format!(
+                        "{}:{}: Resource {}: There is a reference to a volume {} that is not known in this resource on host {}",
+                        x.file, c.line, x.name, pd.vnr, e.name
+                    ));
+                }
+            }
+        }
+        let Some(some_host) = first.ends.first().and_then(|e| e.host) else {
+            continue;
+        };
+        for v in &x.hosts[some_host].volumes {
+            if c.peer_device(v.vnr).is_none() {
+                c.peer_devices.push(XPeerDev {
+                    vnr: v.vnr,
+                    pd_opts: Vec::new(),
+                    implicit: true,
+                });
+            }
+        }
+    }
+}
+
+/// Upstream's `expand_opts()`: each option of `from` that `to` lacks goes to the front, so
+/// the inherited ones end up reversed before the own ones. Conflicting inherited values are
+/// an error.
+#[allow(clippy::too_many_arguments)]
+fn expand_opts(
+    from: &[XOpt],
+    to: &mut XOpts,
+    wildcard: bool,
+    res: &str,
+    file: &str,
+    line: u32,
+    errors: &mut Vec<String>,
+) {
+    for o in from {
+        match to.iter().find(|t| t.name == o.name) {
+            None => to.insert(
+                0,
+                XOpt {
+                    name: o.name.clone(),
+                    value: o.value.clone(),
+                    inherited: true,
+                },
+            ),
+            Some(existing) if existing.inherited && !wildcard => {
+                if !values_equal(&existing.value, &o.value) {
+                    errors.push(format!(
+                        "{file}:{line}: in resource {res}, ambiguous inheritance for option \"{}\".\nshould be \"{}\" and \"{}\" at the same time.",
+                        o.name,
+                        existing.value.as_deref().unwrap_or("(null)"),
+                        o.value.as_deref().unwrap_or("(null)")
+                    ));
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+fn values_equal(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.eq_ignore_ascii_case(b)
+                || matches!(
+                    (
+                        conf_parser::options::parse_number(a, conf_parser::options::Scale::One),
+                        conf_parser::options::parse_number(b, conf_parser::options::Scale::One)
+                    ),
+                    (Ok(x), Ok(y)) if x == y
+                )
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn expand_common(
+    common: Option<&model::SectionOptions>,
+    res: &model::Resource,
+    x: &mut XRes,
+    errors: &mut Vec<String>,
+) {
+    let (name, file, line) = (x.name.clone(), x.file.clone(), x.line);
+    let mut ex = |from: &[XOpt], to: &mut XOpts, wildcard: bool| {
+        expand_opts(from, to, wildcard, &name, &file, line, errors)
+    };
+    if let Some(c) = common {
+        ex(&own(&c.net), &mut x.net_opts, false);
+        ex(&own(&c.device), &mut x.device_opts, false);
+        ex(&own(&c.disk), &mut x.disk_opts, false);
+        ex(&own(&c.pd), &mut x.pd_opts, false);
+        ex(&own(&c.startup), &mut x.startup, false);
+        ex(&own(&c.proxy), &mut x.proxy_opts, false);
+        ex(&own(&c.handlers), &mut x.handlers, false);
+        ex(&own(&c.res), &mut x.res_opts, false);
+        if c.startup.iter().any(|o| o.name == "stacked-timeouts") {
+            x.stacked_timeouts = true;
+        }
+    }
+    let (dev, disk, pd) = (
+        x.device_opts.clone(),
+        x.disk_opts.clone(),
+        x.pd_opts.clone(),
+    );
+    for h in &mut x.hosts {
+        for v in &mut h.volumes {
+            ex(&dev, &mut v.device_opts, false);
+            ex(&disk, &mut v.disk_opts, false);
+            ex(&pd, &mut v.pd_opts, false);
+        }
+    }
+    for rv in &res.volumes {
+        for h in &mut x.hosts {
+            if let Some(v) = h.volumes.iter_mut().find(|v| v.vnr == rv.vnr) {
+                ex(&own(&rv.device_opts), &mut v.device_opts, false);
+                ex(&own(&rv.disk_opts), &mut v.disk_opts, false);
+                ex(&own(&rv.pd_opts), &mut v.pd_opts, false);
+            }
+        }
+    }
+    let net = x.net_opts.clone();
+    for c in &mut x.conns {
+        ex(&net, &mut c.net_opts, false);
+    }
+    let proxy = x.proxy_opts.clone();
+    for c in &mut x.conns {
+        for p in &mut c.paths {
+            for e in &mut p.ends {
+                if let Some(px) = &mut e.proxy {
+                    let mut o = own(&px.options);
+                    ex(&proxy, &mut o, false);
+                    px.options = o
+                        .into_iter()
+                        .map(|o| Opt {
+                            name: o.name,
+                            value: o.value,
+                            span: px.span,
+                        })
+                        .collect();
+                }
+            }
+        }
+    }
+    for ci in 0..x.conns.len() {
+        let cpd = x.conns[ci].pd_opts.clone();
+        for pd in &mut x.conns[ci].peer_devices {
+            ex(&cpd, &mut pd.pd_opts, false);
+        }
+        let Some(first) = x.conns[ci].paths.first() else {
+            continue;
+        };
+        let hosts: Vec<usize> = first.ends.iter().filter_map(|e| e.host).collect();
+        for h in hosts {
+            let vols: Vec<(u32, XOpts)> = x.hosts[h]
+                .volumes
+                .iter()
+                .map(|v| (v.vnr, v.pd_opts.clone()))
+                .collect();
+            for (vnr, opts) in vols {
+                if let Some(pd) = x.conns[ci].peer_devices.iter_mut().find(|p| p.vnr == vnr) {
+                    ex(&opts, &mut pd.pd_opts, false);
+                }
+            }
+        }
+    }
+}
+
+fn convert_discard(x: &mut XRes, m: &Matcher<'_>) {
+    let fix = |opts: &mut XOpts| {
+        if let Some(o) = opts.iter_mut().find(|o| o.name == "after-sb-0pri") {
+            if let Some(node) = o
+                .value
+                .as_deref()
+                .and_then(|v| v.strip_prefix("discard-node-"))
+            {
+                o.value = Some(if node == m.hostname {
+                    "discard-local".into()
+                } else {
+                    "discard-remote".into()
+                });
+            }
+        }
+    };
+    fix(&mut x.net_opts);
+    for c in &mut x.conns {
+        fix(&mut c.net_opts);
+    }
+}
+
+fn add_no_bitmap(x: &mut XRes) {
+    for ci in 0..x.conns.len() {
+        if x.conns[ci].ignore {
+            continue;
+        }
+        let Some(peer) = x.conns[ci].peer else {
+            continue;
+        };
+        let diskless: Vec<u32> = x.hosts[peer]
+            .volumes
+            .iter()
+            .filter(|v| v.disk.is_none())
+            .map(|v| v.vnr)
+            .collect();
+        for pd in &mut x.conns[ci].peer_devices {
+            if diskless.contains(&pd.vnr) {
+                pd.pd_opts.push(XOpt {
+                    name: "bitmap".into(),
+                    value: Some("no".into()),
+                    inherited: false,
+                });
+            }
+        }
+    }
+}
+
+fn apply_tiebreaker(x: &mut XRes) {
+    for ci in 0..x.conns.len() {
+        if x.conns[ci].ignore {
+            continue;
+        }
+        let Some(peer) = x.conns[ci].peer else {
+            continue;
+        };
+        let no_tb: Vec<u32> = x.hosts[peer]
+            .volumes
+            .iter()
+            .filter(|v| !v.tiebreaker)
+            .map(|v| v.vnr)
+            .collect();
+        for pd in &mut x.conns[ci].peer_devices {
+            if no_tb.contains(&pd.vnr) && find_opt(&pd.pd_opts, "peer-tiebreaker").is_none() {
+                pd.pd_opts.push(XOpt {
+                    name: "peer-tiebreaker".into(),
+                    value: Some("no".into()),
+                    inherited: false,
+                });
+            }
+        }
+    }
+}
