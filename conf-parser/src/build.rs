@@ -1255,6 +1255,7 @@ impl Builder<'_> {
             net_opts: Vec::new(),
             pd_opts: Vec::new(),
             peer_devices: Vec::new(),
+            peer_node_id: None,
         };
         let mut implicit = Path {
             span: s.span,
@@ -1360,7 +1361,12 @@ impl Builder<'_> {
                         c.peer_devices.push(pd);
                     }
                 }
-                "_peer_node_id" | "_cstate" | "skip" => {}
+                "_peer_node_id" => {
+                    if let [v] = st.args() {
+                        c.peer_node_id = Some(v.text.clone());
+                    }
+                }
+                "_cstate" | "skip" => {}
                 _ => self.unknown_in(st, "`connection { }`", CONNECTION_BODY),
             }
         }

@@ -394,6 +394,8 @@ pub struct Connection {
     pub pd_opts: Options,
     /// `volume N { disk {} }`.
     pub peer_devices: Vec<PeerDevice>,
+    /// `_peer_node_id N;` (drbdsetup show syntax): the peer, known only by its node id.
+    pub peer_node_id: Option<String>,
 }
 
 /// `volume N { disk { ... } }` in a connection.

@@ -530,7 +530,8 @@ fn convert(cfg: &model::Config, res: &model::Resource, errors: &mut Vec<String>)
             }
         }
         let names = h.names();
-        let require_minor = !matches!(h.kind, HostKind::ThisHost);
+        // Stacked sections get their disk from the lower resource later.
+        let require_minor = !matches!(h.kind, HostKind::ThisHost | HostKind::StackedOn(_));
         for v in &mut volumes {
             if require_minor {
                 check_volume_complete(&file, line, &res.name, &names, v, errors);
@@ -630,8 +631,11 @@ fn check_volume_complete(
     }
 }
 
+/// Upstream's `find_host_info_by_name()` (`hostname_in_list()`: DRBD 9's name rules).
 fn host_by_name(names: &[Vec<String>], name: &str) -> Option<usize> {
-    names.iter().position(|ns| ns.iter().any(|n| n == name))
+    names
+        .iter()
+        .position(|ns| ns.iter().any(|n| crate::hosts::hostnames_equal(n, name)))
 }
 
 fn build_connections(
@@ -645,6 +649,21 @@ fn build_connections(
     // Explicit connections.
     for c in &res.connections {
         let line = line_of(cfg, c.span);
+        // `_peer_node_id N` (drbdsetup show syntax) stands for a host section of its own.
+        let show_peer = c.peer_node_id.as_ref().map(|id| {
+            x.hosts.push(XHost {
+                names: Vec::new(),
+                kind: HostKind::On(Vec::new()),
+                node_id: Some(id.clone()),
+                address: None,
+                volumes: Vec::new(),
+                lower: None,
+                proxy: None,
+                line,
+                used_as_me: false,
+            });
+            x.hosts.len() - 1
+        });
         let mut paths = Vec::new();
         for p in &c.paths {
             let mut ends = Vec::new();
@@ -666,6 +685,11 @@ fn build_connections(
                     (true, Some(h)) => x.hosts[h].joined("_"),
                     _ => ha.name.clone(),
                 };
+                let host = host.or(if ha.name == "_remote_host" {
+                    show_peer
+                } else {
+                    None
+                });
                 let Some(hi) = host else {
                     if ha.name == "_remote_host" {
                         ends.push(XEnd {
@@ -755,7 +779,7 @@ fn build_connections(
                     implicit: false,
                 })
                 .collect(),
-            peer: None,
+            peer: show_peer,
             ignore: false,
             line,
         });
@@ -1003,6 +1027,10 @@ fn fixup_peer_devices(x: &mut XRes, errors: &mut Vec<String>) {
         };
         for pd in &c.peer_devices {
             for e in &first.ends {
+                // drbdsetup show has no host section for the peer.
+                if e.name == "_remote_host" {
+                    continue;
+                }
                 let Some(h) = e.host else { continue };
                 if x.hosts[h].volume(pd.vnr).is_none() {
                     errors.push(format!(

@@ -462,6 +462,7 @@ impl Gen<'_> {
                     .with_stderr(Stderr::Silent),
                 );
                 let meta = CmdDef {
+                    func: Func::Drbdmeta,
                     fields: table::FORCEABLE,
                     flags: crate::table::Flags {
                         iterate_volumes: true,

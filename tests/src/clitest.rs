@@ -86,7 +86,18 @@ pub fn run_file(test: &Path, bin_dir: &Path, driver_version: &str) -> Outcome {
             work.display()
         ));
     }
-    let dir = test.parent().unwrap_or(Path::new("."));
+    // Upstream runs inside its `tests/v9` folder and some tests name their files as
+    // `../../tests/v9/X`: run in a copy laid out the same way.
+    let src = test.parent().unwrap_or(Path::new("."));
+    let dir = work
+        .join("tests")
+        .join(src.file_name().unwrap_or_else(|| std::ffi::OsStr::new("v9")));
+    if let Err(e) = copy_dir(src, &dir) {
+        return Outcome {
+            name,
+            failure: Some((0, String::new(), String::new(), e.to_string())),
+        };
+    }
     let path = format!(
         "{}:{}",
         bin_dir.display(),
@@ -123,6 +134,17 @@ pub fn run_file(test: &Path, bin_dir: &Path, driver_version: &str) -> Outcome {
     }
     let _ = std::fs::remove_dir_all(&work);
     Outcome { name, failure }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        if e.file_type()?.is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name()))?;
+        }
+    }
+    Ok(())
 }
 
 fn tempdir() -> PathBuf {
