@@ -68,11 +68,20 @@ impl<'a> Driver<'a> {
     }
 
     fn run_now(&mut self, cmd: &CmdDef, ctx: &Ctx<'_>, on_error: OnError) -> Result<(), AdmError> {
+        let v84 = self.gen.dialect == Dialect::V84;
         if cmd.func == Func::Up {
-            self.gen.schedule_up(ctx.res, &mut self.plan);
+            if v84 {
+                self.gen.schedule_up84(ctx.res, &mut self.plan);
+            } else {
+                self.gen.schedule_up(ctx.res, &mut self.plan);
+            }
             return Ok(());
         }
-        let action = self.gen.call_cmd(cmd, ctx, on_error);
+        let action = if v84 {
+            self.gen.call_cmd84(cmd, ctx, on_error)
+        } else {
+            self.gen.call_cmd(cmd, ctx, on_error)
+        };
         let fatal_fail = on_error == OnError::ExitOnFail && has_fail(&action);
         let r = self
             .exec
@@ -295,7 +304,12 @@ impl<'a> Driver<'a> {
                     .filter(|r| !r.ignore && r.stacked == self.cli.stacked)
                     .map(|r| r.name.as_str())
                     .collect();
-                Action::Print(names.iter().map(|n| format!("{n}\n")).collect())
+                match self.gen.dialect {
+                    Dialect::V9 => Action::Print(names.iter().map(|n| format!("{n}\n")).collect()),
+                    // 8.4 prints them on one line.
+                    Dialect::V84 if names.is_empty() => Action::Print(String::new()),
+                    Dialect::V84 => Action::Print(format!("{}\n", names.join(" "))),
+                }
             }
             Func::ShModParms => {
                 let mut mc = self.cfg.global.minor_count as usize;

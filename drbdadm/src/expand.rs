@@ -306,6 +306,9 @@ pub struct Matcher<'a> {
     pub dialect: Dialect,
     /// Is this address local?
     pub have_ip: &'a dyn Fn(&str, &str) -> bool,
+    /// stdin or stdout is not a terminal (scripts, Pacemaker): an unknown `resync-after`
+    /// target is dropped instead of making the config invalid.
+    pub no_tty: bool,
 }
 
 impl Matcher<'_> {
@@ -441,6 +444,9 @@ pub fn expand(cfg: &model::Config, m: &Matcher<'_>, expand_opts_too: bool) -> Ex
             x.errors.extend(errors);
             convert_discard(&mut x.resources[i], m);
         }
+    }
+    if expand_opts_too {
+        convert_after(&mut x, m.no_tty);
     }
     // The peer (and with it `_name`, put first) is found after inheritance, as upstream.
     for r in &mut x.resources {
@@ -1273,4 +1279,82 @@ fn apply_tiebreaker(x: &mut XRes) {
             }
         }
     }
+}
+
+/// Upstream's `convert_after_option()`: `resync-after RES[/VOL]` becomes the minor of that
+/// volume, for this node's volumes.
+fn convert_after(x: &mut Expanded, no_tty: bool) {
+    let index: Vec<(String, bool, Vec<(u32, String)>)> = x
+        .resources
+        .iter()
+        .map(|r| {
+            let vols = r
+                .me()
+                .map(|h| h.volumes.iter().map(|v| (v.vnr, v.minor_str())).collect())
+                .unwrap_or_default();
+            (r.name.clone(), r.ignore, vols)
+        })
+        .collect();
+    let mut errors = Vec::new();
+    for r in &mut x.resources {
+        let Some(me) = r.me else { continue };
+        let (file, line, name) = (r.file.clone(), r.line, r.name.clone());
+        for v in &mut r.hosts[me].volumes {
+            let mut keep = Vec::new();
+            for mut o in std::mem::take(&mut v.disk_opts) {
+                if o.name != "resync-after" {
+                    keep.push(o);
+                    continue;
+                }
+                let target = o.value.clone().unwrap_or_default();
+                let (rname, vnr) = match target.rsplit_once('/') {
+                    Some((a, b)) => (a, b.parse::<u32>().ok()),
+                    None => (target.as_str(), None),
+                };
+                let found = index.iter().find(|(n, _, _)| n == rname);
+                let minor = found.and_then(|(_, ignore, vols)| {
+                    if *ignore {
+                        return None;
+                    }
+                    match vnr {
+                        Some(n) => vols.iter().find(|(vn, _)| *vn == n).map(|(_, m)| m.clone()),
+                        None if vols.len() == 1 => Some(vols[0].1.clone()),
+                        None => None,
+                    }
+                });
+                if let (None, Some((_, false, vols))) = (&minor, found) {
+                    if vnr.is_none() && vols.len() > 1 {
+                        errors.push(format!(
+                            "{file}:{line}: in resource {name}:\n\tresync-after contains '{target}', which is ambiguous, since it contains {} volumes",
+                            vols.len()
+                        ));
+                        keep.push(o);
+                        continue;
+                    }
+                }
+                match minor {
+                    Some(m) => {
+                        o.value = Some(m);
+                        keep.push(o);
+                    }
+                    None => {
+                        let msg = format!(
+                            "{file}:{line}: in resource {name}:\n\tresource '{target}' mentioned in 'resync-after' option is not known{}.",
+                            if found.is_some() { " on this host" } else { "" }
+                        );
+                        if no_tty {
+                            // Pacemaker runs drbdadm without a terminal: a stale reference
+                            // must not stop every resource (upstream drops it, too).
+                            eprintln!("{msg}");
+                        } else {
+                            errors.push(msg);
+                            keep.push(o);
+                        }
+                    }
+                }
+            }
+            v.disk_opts = keep;
+        }
+    }
+    x.errors.extend(errors);
 }

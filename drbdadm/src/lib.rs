@@ -9,6 +9,7 @@ pub mod error;
 pub mod exec;
 pub mod expand;
 pub mod gen;
+pub mod gen84;
 pub mod hosts;
 pub mod plan;
 pub mod run;

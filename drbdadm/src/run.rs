@@ -137,6 +137,8 @@ fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
         hostname: &hostname,
         dialect,
         have_ip: &hosts::have_ip,
+        no_tty: !nix::unistd::isatty(0).unwrap_or(false)
+            || !nix::unistd::isatty(1).unwrap_or(false),
     };
     let x = crate::expand::expand(&cfg, &matcher, !is_dump || cli.dry_run || cli.verbose > 0);
     if cmd.func == Func::ShNop {
