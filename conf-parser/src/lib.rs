@@ -10,6 +10,7 @@ pub mod crc32c;
 pub mod diag;
 pub mod legacy;
 pub mod lexer;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod optblock;

@@ -218,12 +218,19 @@ impl Executor {
 fn first_word(a: &Action) -> String {
     let mut lines = Vec::new();
     a.dry_run_lines(&mut lines);
-    lines
+    // The drbdsetup call names the command (attach runs drbdmeta first).
+    let invs: Vec<Invocation> = lines
         .into_iter()
-        .find_map(|l| match l {
-            Line::Stdout(inv) => inv.argv.get(1).cloned(),
+        .filter_map(|l| match l {
+            Line::Stdout(inv) => Some(inv),
             _ => None,
         })
+        .collect();
+    invs.iter()
+        .rev()
+        .find(|i| i.argv[0].contains("drbdsetup"))
+        .or(invs.first())
+        .and_then(|i| i.argv.get(1).cloned())
         .unwrap_or_default()
 }
 
@@ -243,7 +250,17 @@ fn resolve(name: &str) -> std::path::PathBuf {
     {
         dirs.push(d);
     }
-    dirs.extend(["/usr/sbin", "/sbin", "/usr/local/sbin"].map(PathBuf::from));
+    // Debian keeps the 8.4 personalities (drbdsetup-84) in /usr/lib/drbd.
+    dirs.extend(
+        [
+            "/usr/sbin",
+            "/sbin",
+            "/usr/local/sbin",
+            "/usr/lib/drbd",
+            "/lib/drbd",
+        ]
+        .map(PathBuf::from),
+    );
     dirs.into_iter()
         .map(|d| d.join(name))
         .find(|p| is_executable(p))

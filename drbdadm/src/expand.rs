@@ -331,7 +331,7 @@ pub fn expand(cfg: &model::Config, m: &Matcher<'_>, expand_opts_too: bool) -> Ex
         errors: Vec::new(),
     };
     for res in &cfg.resources {
-        let r = convert(cfg, res, &mut x.errors);
+        let r = convert(cfg, res, m.dialect, &mut x.errors);
         x.resources.push(r);
     }
     // Stacked sections answer to the lower resource's host names.
@@ -489,7 +489,12 @@ fn xvol(cfg: &model::Config, v: &model::Volume) -> XVol {
     }
 }
 
-fn convert(cfg: &model::Config, res: &model::Resource, errors: &mut Vec<String>) -> XRes {
+fn convert(
+    cfg: &model::Config,
+    res: &model::Resource,
+    dialect: Dialect,
+    errors: &mut Vec<String>,
+) -> XRes {
     let (file, lc) = cfg.sources.locate(res.span);
     let file = file.to_string();
     let mut hosts = Vec::new();
@@ -539,7 +544,23 @@ fn convert(cfg: &model::Config, res: &model::Resource, errors: &mut Vec<String>)
         // Stacked sections get their disk from the lower resource later.
         let require_minor = !matches!(h.kind, HostKind::ThisHost | HostKind::StackedOn(_));
         for v in &mut volumes {
-            if require_minor {
+            if require_minor && dialect == Dialect::V84 {
+                // 8.4 wants everything spelled out, even for `disk none`.
+                for (what, missing) in [
+                    ("device", v.device.is_none() && v.minor.is_none()),
+                    ("disk", v.disk.is_none()),
+                    ("meta-disk", v.meta_disk.is_none()),
+                    ("meta-index", v.meta_index.is_none()),
+                ] {
+                    if missing {
+                        errors.push(format!(
+                            "{file}:{line}: in resource {}, on {} {{ ... }}: '{what}' keyword missing.",
+                            res.name,
+                            names.join(" ")
+                        ));
+                    }
+                }
+            } else if require_minor {
                 check_volume_complete(&file, line, &res.name, &names, v, errors);
             } else if v.meta_disk.is_none() && v.disk.as_deref().is_some_and(|d| d != "none") {
                 v.meta_disk = Some("internal".into());

@@ -616,7 +616,7 @@ impl Gen<'_> {
         Vec::new()
     }
 
-    fn attach(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {
+    pub(crate) fn attach(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {
         let res = ctx.res;
         let vol = ctx.vol.expect("attach iterates volumes");
         let do_attach = cmd.name == "attach";
@@ -644,7 +644,7 @@ impl Gen<'_> {
         Action::Seq(steps)
     }
 
-    fn new_peer(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {
+    pub(crate) fn new_peer(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {
         let res = ctx.res;
         let Some(c) = ctx.connection() else {
             return Action::Seq(Vec::new());
@@ -667,7 +667,7 @@ impl Gen<'_> {
         self.run(self.setup(a), res, Timeout::Short)
     }
 
-    fn resource(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {
+    pub(crate) fn resource(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {
         let res = ctx.res;
         let new = cmd.name == "new-resource";
         let mut a = vec![s(cmd.name), res.name.clone()];
@@ -684,7 +684,7 @@ impl Gen<'_> {
         self.run(self.setup(a), res, Timeout::Short)
     }
 
-    fn peer_device(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {
+    pub(crate) fn peer_device(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {
         let res = ctx.res;
         let (Some(c), Some(vol)) = (ctx.connection(), ctx.vol) else {
             return Action::Fail {
@@ -712,7 +712,7 @@ impl Gen<'_> {
         self.run(self.setup(a), res, Timeout::Short)
     }
 
-    fn wait_c(&self, cmd: &CmdDef, ctx: &Ctx<'_>, adjust_run: bool) -> Action {
+    pub(crate) fn wait_c(&self, cmd: &CmdDef, ctx: &Ctx<'_>, adjust_run: bool) -> Action {
         let res = ctx.res;
         let mut a = Vec::new();
         match (ctx.vol, ctx.conn) {

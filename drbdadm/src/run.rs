@@ -18,6 +18,14 @@ use crate::table::{self, Func};
 /// Runs drbdadm with `args` (argv[0] first); returns the exit code.
 pub fn main(args: &[String]) -> i32 {
     let argv0 = args.first().map(String::as_str).unwrap_or("drbdadm");
+    // `drbdadm [-c FILE] lint ...`: the linter has its own options.
+    if let Some(p) = args.iter().skip(1).position(|a| a == "lint").map(|p| p + 1) {
+        if let Ok(before) = cli::parse(&args[1..p], table::is_command) {
+            if before.command.is_none() {
+                return lint(&args[p + 1..], &before);
+            }
+        }
+    }
     let cli = match cli::parse(&args[1.min(args.len())..], table::is_command) {
         Ok(c) => c,
         Err(e) => {
@@ -120,7 +128,7 @@ fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
         eprint!("{}", env::pretend_banner(&hostname));
     }
     let cfg = read_config(cli, dialect)?;
-    let diags = cfg.diagnostics.render_problems(&cfg.sources);
+    let diags = render_diagnostics(&cfg);
     if !diags.is_empty() {
         eprint!("{diags}");
     }
@@ -319,7 +327,6 @@ fn dump(cli: &Cli, ctx: &Context<'_>) -> Result<ExitCode, AdmError> {
     let out = d.finish();
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
-    let _ = Severity::Error;
     Ok(ExitCode::Ok)
 }
 
@@ -353,4 +360,40 @@ fn print_usage(dialect: Dialect) {
         );
     }
     eprintln!("\nGENERAL OPTIONS:\n  --stacked, -S\n  --dry-run, -d\n  --verbose, -v\n  --config-file=..., -c ...\n  --config-to-test=..., -t ...\n  --config-to-exclude=..., -E ...\n  --drbdsetup=..., -s ...\n  --drbdmeta=..., -m ...\n  --sh-varname=..., -n ...\n  --setup-option=..., -W ...\n  --version, -V\n");
+}
+
+/// Warnings and errors for stderr. Upstream's post-parse messages (`in resource R, on H
+/// { ... }: 'node-id' keyword missing.`) keep upstream's `FILE:LINE: ` form, since scripts
+/// and upstream's tests match them; everything else is `FILE:LINE:COL: severity: ...` with
+/// hints (`drbdadm lint` shows those with rule ids).
+fn render_diagnostics(cfg: &Config) -> String {
+    let mut out = String::new();
+    for d in cfg.diagnostics.sorted() {
+        if d.severity < Severity::Warning {
+            continue;
+        }
+        if d.severity == Severity::Error
+            && d.message.starts_with("in resource ")
+            && d.message.ends_with("keyword missing.")
+        {
+            let (file, lc) = cfg.sources.locate(d.span);
+            out.push_str(&format!("{file}:{}: {}\n", lc.line, d.message));
+        } else {
+            out.push_str(&d.render(&cfg.sources));
+        }
+    }
+    out
+}
+
+/// `drbdadm lint`: everything after the word `lint` goes to the linter; a `-c FILE` given
+/// before it is passed on.
+fn lint(after: &[String], cli: &Cli) -> i32 {
+    let mut rest: Vec<String> = Vec::new();
+    if let Some(c) = &cli.config {
+        rest.push("-c".into());
+        rest.push(c.clone());
+    }
+    rest.extend(after.iter().cloned());
+    let tty = nix::unistd::isatty(1).unwrap_or(false);
+    conf_parser::lint::run(&rest, &mut std::io::stdout(), &mut std::io::stderr(), tty)
 }

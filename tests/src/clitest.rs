@@ -89,9 +89,10 @@ pub fn run_file(test: &Path, bin_dir: &Path, driver_version: &str) -> Outcome {
     // Upstream runs inside its `tests/v9` folder and some tests name their files as
     // `../../tests/v9/X`: run in a copy laid out the same way.
     let src = test.parent().unwrap_or(Path::new("."));
-    let dir = work
-        .join("tests")
-        .join(src.file_name().unwrap_or_else(|| std::ffi::OsStr::new("v9")));
+    let dir = work.join("tests").join(
+        src.file_name()
+            .unwrap_or_else(|| std::ffi::OsStr::new("v9")),
+    );
     if let Err(e) = copy_dir(src, &dir) {
         return Outcome {
             name,

@@ -1,0 +1,251 @@
+//! Snapshot tests of drbdadm's plans (`-d`) for both personalities, and of its error paths.
+//! They run the built binary with `__DRBD_NODE__` and `DRBD_DRIVER_VERSION_OVERRIDE`, so no
+//! kernel is needed.
+
+use std::process::Command;
+
+const TWO_NODES: &str = r#"
+global { disable-ip-verification; }
+common {
+  net { protocol C; }
+  syncer { rate 40M; al-extents 257; }
+}
+resource r0 {
+  net { cram-hmac-alg sha1; shared-secret "s3cret"; }
+  on alpha { device /dev/drbd0; disk /dev/vdb; meta-disk internal; address 10.0.0.1:7789; }
+  on bravo { device /dev/drbd0; disk /dev/vdb; meta-disk internal; address 10.0.0.2:7789; }
+}
+resource r1 {
+  volume 0 { device minor 1; disk /dev/vdc; meta-disk /dev/vdd[0]; }
+  volume 1 { device minor 2; disk none; }
+  on alpha { address 10.0.0.1:7790; }
+  on bravo { address 10.0.0.2:7790; }
+}
+"#;
+
+const NINE_ONLY: &str = r#"
+resource r0 {
+  net { protocol C; allow-remote-read no; }
+  on alpha { node-id 0; device /dev/drbd0; disk /dev/vdb; meta-disk internal; address 10.0.0.1:7789; }
+  on bravo { node-id 1; device /dev/drbd0; disk /dev/vdb; meta-disk internal; address 10.0.0.2:7789; }
+}
+"#;
+
+fn drbdadm(config: &str, version: &str, node: &str, args: &str) -> String {
+    let dir = std::env::temp_dir().join(format!(
+        "drbdadm-plans-{}-{}",
+        std::process::id(),
+        config.len()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("test.res");
+    std::fs::write(&file, config).expect("write config");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_drbdadm"));
+    cmd.arg("-c").arg(&file);
+    cmd.args(args.split_whitespace());
+    let out = cmd
+        .env("__DRBD_NODE__", node)
+        .env("DRBD_DRIVER_VERSION_OVERRIDE", version)
+        // Bare helper names, as when drbdadm is found in PATH.
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .expect("drbdadm runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr)
+        .replace(&*file.to_string_lossy(), "test.res")
+        .replace(
+            &format!(
+                "\n   found __DRBD_NODE__ in environment\n   PRETENDING that I am >>{node}<<\n\n"
+            ),
+            "",
+        );
+    let stdout = normalise(&stdout);
+    format!(
+        "exit {}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+        out.status.code().unwrap_or(-1)
+    )
+}
+
+/// The binary is run by path, so it names its helpers by path when they sit next to it.
+fn normalise(s: &str) -> String {
+    s.lines()
+        .map(|l| match l.split_once(' ') {
+            Some((first, rest)) if first.contains('/') => {
+                format!("{} {rest}\n", first.rsplit('/').next().unwrap_or(first))
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect()
+}
+
+#[test]
+fn v9_up_all() {
+    insta::assert_snapshot!(drbdadm(TWO_NODES, "9.2.0", "alpha", "-d up all"));
+}
+
+#[test]
+fn v84_up_all() {
+    insta::assert_snapshot!(drbdadm(TWO_NODES, "8.4.11", "alpha", "-d up all"));
+}
+
+#[test]
+fn v9_down_primary_secondary() {
+    let mut s = String::new();
+    for c in [
+        "down r0",
+        "primary r0",
+        "primary --force r0",
+        "secondary r1",
+    ] {
+        s.push_str(&format!(
+            "$ drbdadm -d {c}\n{}",
+            drbdadm(TWO_NODES, "9.2.0", "bravo", &format!("-d {c}"))
+        ));
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn overwrite_data_of_peer_forces_on_both_kernels() {
+    let v9 = drbdadm(
+        TWO_NODES,
+        "9.2.0",
+        "alpha",
+        "-d -- --overwrite-data-of-peer primary r0",
+    );
+    assert!(v9.contains("drbdsetup primary r0 --force\n"), "{v9}");
+    assert!(
+        v9.contains("passing --force"),
+        "the mapping is announced on stderr: {v9}"
+    );
+    let v84 = drbdadm(
+        TWO_NODES,
+        "8.4.11",
+        "alpha",
+        "-d -- --overwrite-data-of-peer primary r0",
+    );
+    assert!(
+        v84.contains("drbdsetup-84 primary 0 --overwrite-data-of-peer\n"),
+        "{v84}"
+    );
+    insta::assert_snapshot!(format!("{v9}\n{v84}"));
+}
+
+#[test]
+fn discard_my_data_connect() {
+    let v9 = drbdadm(
+        TWO_NODES,
+        "9.2.0",
+        "bravo",
+        "-d -- --discard-my-data connect r0",
+    );
+    assert!(
+        v9.contains("drbdsetup connect r0 0 --discard-my-data\n")
+            || v9.contains("--discard-my-data"),
+        "{v9}"
+    );
+    let v84 = drbdadm(
+        TWO_NODES,
+        "8.4.11",
+        "bravo",
+        "-d -- --discard-my-data connect r0",
+    );
+    assert!(
+        v84.ends_with("") && v84.contains("--discard-my-data\n"),
+        "{v84}"
+    );
+    insta::assert_snapshot!(format!("{v9}\n{v84}"));
+}
+
+#[test]
+fn create_md_and_meta_commands() {
+    let mut s = String::new();
+    for (v, c) in [
+        ("9.2.0", "create-md --force all"),
+        ("9.2.0", "create-md --max-peers=3 r1/0"),
+        ("8.4.11", "create-md --force all"),
+        ("9.2.0", "dump-md r1"),
+        ("9.2.0", "dstate r0"),
+        ("8.4.11", "outdate r0"),
+    ] {
+        s.push_str(&format!(
+            "$ [{v}] drbdadm -d {c}\n{}",
+            drbdadm(TWO_NODES, v, "alpha", &format!("-d {c}"))
+        ));
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn sh_helpers() {
+    let mut s = String::new();
+    for c in [
+        "sh-resources",
+        "sh-dev r1",
+        "sh-minor r1",
+        "sh-ll-dev r1",
+        "sh-md-dev r1/0",
+        "sh-md-idx r1/0",
+        "sh-ip r0",
+        "sh-resource minor-2",
+        "sh-udev r0",
+        "sh-mod-parms",
+    ] {
+        s.push_str(&format!(
+            "$ drbdadm {c}\n{}",
+            drbdadm(TWO_NODES, "9.2.0", "alpha", c)
+        ));
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn error_unknown_resource() {
+    let out = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d up r9");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn error_host_not_found_lists_on_names() {
+    let out = drbdadm(TWO_NODES, "9.2.0", "charlie", "-d up r0");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    assert!(out.contains("alpha, bravo"), "{out}");
+    let all = drbdadm(TWO_NODES, "9.2.0", "charlie", "-d up all");
+    assert!(all.contains("this host is 'charlie'"), "{all}");
+    insta::assert_snapshot!(format!("{out}\n{all}"));
+}
+
+#[test]
+fn error_bad_volume() {
+    let out = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d attach r1/7");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    let whole = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d down r1/1");
+    assert!(whole.contains("operates on whole resources"), "{whole}");
+    insta::assert_snapshot!(format!("{out}\n{whole}"));
+}
+
+#[test]
+fn error_missing_disk() {
+    let out = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d attach r1/1");
+    assert!(out.starts_with("exit 10\n"), "{out}");
+    assert!(out.contains("requires a local disk"), "{out}");
+}
+
+#[test]
+fn error_nine_only_option_on_84() {
+    let out = drbdadm(NINE_ONLY, "8.4.11", "alpha", "-d up r0");
+    assert!(out.starts_with("exit 10\n"), "{out}");
+    assert!(
+        out.contains("DRBD 9") && out.contains("8.4"),
+        "names both versions: {out}"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn error_unrecognized_backend_option() {
+    let out = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d primary --max-peers=3 r0");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    assert!(out.contains("unrecognized option '--max-peers'"), "{out}");
+}
