@@ -3,7 +3,7 @@
 CARGO ?= cargo
 BIN_DIR := $(CURDIR)/target/release
 
-.PHONY: all build setup test lint unit conformance bench demo vm-reference clean
+.PHONY: all build setup test lint unit conformance bench demo vm vm-reference clean
 
 all: build
 
@@ -23,14 +23,21 @@ unit: build
 conformance: build
 	$(CARGO) run --release -q -p drbd-tests --bin conformance -- --bin-dir $(BIN_DIR)
 
-# The QEMU scenarios with LINBIT's tools in the guests (the baseline; our tools join them
-# when drbdadm's plan commands land). Not part of `make test` yet.
+# The seeds' workflows end to end: our release binaries in one or two QEMU guests running
+# Debian's kernel with the real DRBD 8.4.11 module (tests/vm/README.md).
+VM_SCENARIOS := smoke-loopback first-sync failover split-brain external-meta heartbeat-83 adjust up-50
+vm: build
+	bash tests/vm/setup.sh
+	bash tests/vm/harness.sh --tools ours $(VM_SCENARIOS)
+
+# The same scenarios with LINBIT's tools in the guests: the baseline for the timings.
 vm-reference:
 	bash tests/vm/setup.sh
 	bash tests/vm/harness.sh --tools reference
 
-# The conformance summary comes before the cargo test results, whose closing lines end the run.
-test: setup build lint conformance unit
+# The conformance summary and the QEMU scenarios come before the cargo test results, whose
+# closing lines end the run.
+test: setup build lint conformance vm unit
 
 bench: build
 	bash tests/bench/parse.sh 50000
@@ -40,3 +47,47 @@ demo: build
 
 clean:
 	$(CARGO) clean
+
+# ---- man pages, completions, installation ------------------------------------------------
+# `make man` regenerates man/*.5, man/*.8 and man/completions/ from the option and command
+# tables (man/tests/ fails when the checked-in copies are stale). `make install` copies the
+# release binaries (`make build` first), the pages and the completions below
+# $(DESTDIR)$(PREFIX); drbdadm-84 and drbdsetup-84 are second names in lib/drbd, as Debian
+# lays them out. `make uninstall` removes exactly those files.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL ?= install
+TOOLS := drbdadm drbdsetup drbdmeta
+SBIN_DIR = $(DESTDIR)$(PREFIX)/sbin
+LIBDRBD_DIR = $(DESTDIR)$(PREFIX)/lib/drbd
+MAN5_DIR = $(DESTDIR)$(PREFIX)/share/man/man5
+MAN8_DIR = $(DESTDIR)$(PREFIX)/share/man/man8
+BASHCOMP_DIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHCOMP_DIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHCOMP_DIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+.PHONY: man install uninstall
+
+man:
+	$(CARGO) run -q -p drbd-man --bin gen-man -- $(CURDIR)/man
+
+install:
+	@for t in $(TOOLS); do [ -x $(BIN_DIR)/$$t ] || { echo "$(BIN_DIR)/$$t missing: run make build first" >&2; exit 1; }; done
+	$(INSTALL) -d $(SBIN_DIR) $(LIBDRBD_DIR) $(MAN5_DIR) $(MAN8_DIR) $(BASHCOMP_DIR) $(ZSHCOMP_DIR) $(FISHCOMP_DIR)
+	for t in $(TOOLS); do $(INSTALL) -m 0755 $(BIN_DIR)/$$t $(SBIN_DIR)/$$t; done
+	ln -sf ../../sbin/drbdadm $(LIBDRBD_DIR)/drbdadm-84
+	ln -sf ../../sbin/drbdsetup $(LIBDRBD_DIR)/drbdsetup-84
+	$(INSTALL) -m 0644 man/drbd.conf.5 $(MAN5_DIR)/drbd.conf.5
+	for t in $(TOOLS); do $(INSTALL) -m 0644 man/$$t.8 $(MAN8_DIR)/$$t.8; done
+	for t in $(TOOLS); do \
+		$(INSTALL) -m 0644 man/completions/bash/$$t $(BASHCOMP_DIR)/$$t && \
+		$(INSTALL) -m 0644 man/completions/zsh/_$$t $(ZSHCOMP_DIR)/_$$t && \
+		$(INSTALL) -m 0644 man/completions/fish/$$t.fish $(FISHCOMP_DIR)/$$t.fish || exit 1; \
+	done
+
+uninstall:
+	rm -f $(LIBDRBD_DIR)/drbdadm-84 $(LIBDRBD_DIR)/drbdsetup-84 $(MAN5_DIR)/drbd.conf.5
+	for t in $(TOOLS); do \
+		rm -f $(SBIN_DIR)/$$t $(MAN8_DIR)/$$t.8 $(BASHCOMP_DIR)/$$t \
+			$(ZSHCOMP_DIR)/_$$t $(FISHCOMP_DIR)/$$t.fish; \
+	done

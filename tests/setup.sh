@@ -8,6 +8,7 @@ command -v /usr/sbin/drbdadm >/dev/null 2>&1 || [ -x /sbin/drbdadm ] || need+=(d
 command -v jq >/dev/null 2>&1 || need+=(jq)
 command -v /usr/bin/time >/dev/null 2>&1 || need+=(time)
 command -v bc >/dev/null 2>&1 || need+=(bc)
+command -v groff >/dev/null 2>&1 || need+=(groff-base)
 if [ ${#need[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq

@@ -52,6 +52,10 @@ pub struct Cli {
 pub struct UsageError(pub String);
 
 fn needs_arg(name: &str) -> Option<bool> {
+    // drbdadm's own adjust options (upstream's `adjust_ctx`), not in the option table.
+    if matches!(name, "skip-disk" | "skip-net") {
+        return Some(false);
+    }
     let rows: Vec<_> = options::OPTIONS.iter().filter(|o| o.name == name).collect();
     if rows.is_empty() {
         return None;

@@ -69,6 +69,11 @@ impl<'a> Driver<'a> {
 
     fn run_now(&mut self, cmd: &CmdDef, ctx: &Ctx<'_>, on_error: OnError) -> Result<(), AdmError> {
         let v84 = self.gen.dialect == Dialect::V84;
+        if v84 && matches!(cmd.func, Func::Adjust | Func::AdjustWp) {
+            let kern = crate::adjust84::running(&self.gen, &ctx.res.name);
+            crate::adjust84::schedule(&self.gen, ctx.res, kern.as_ref(), &mut self.plan);
+            return Ok(());
+        }
         if cmd.func == Func::Up {
             if v84 {
                 self.gen.schedule_up84(ctx.res, &mut self.plan);
@@ -79,6 +84,16 @@ impl<'a> Driver<'a> {
         }
         let action = if v84 {
             self.gen.call_cmd84(cmd, ctx, on_error)
+        } else if let Some(a) = crate::adjust::hook(
+            &self.gen,
+            cmd,
+            ctx,
+            on_error,
+            self.cli,
+            self.cfg,
+            &mut self.plan,
+        )? {
+            a
         } else {
             self.gen.call_cmd(cmd, ctx, on_error)
         };
@@ -95,7 +110,10 @@ impl<'a> Driver<'a> {
     }
 
     fn verify_ips(&self, res: &XRes) -> bool {
-        if self.cfg.global.disable_ip_verification {
+        // `adjust --skip-net` (the only command taking it) does not check addresses.
+        if self.cfg.global.disable_ip_verification
+            || self.gen.backend.iter().any(|b| b == "--skip-net")
+        {
             return true;
         }
         let no_tty =

@@ -177,41 +177,44 @@ impl Executor {
         }
     }
 
-    /// Runs the deferred part of a plan stage by stage; returns 0, or 1 if something failed
-    /// (as upstream).
+    /// Runs the deferred part of a plan stage by stage; returns 0, or 1 as soon as a stage
+    /// had a failure (as upstream's `run_deferred_cmds()`).
     pub fn run_deferred(&self, plan: &Plan) -> Result<i32, Stop> {
         let n = plan.deferred.len();
         let mut done = vec![false; n];
         let mut skip_res: Vec<String> = Vec::new();
-        let mut failed = false;
-        let order = plan.deferred_order();
         loop {
             let mut progressed = false;
-            for &i in &order {
-                let d = &plan.deferred[i];
-                if done[i] || d.depends_on.is_some_and(|dep| !done[dep]) {
-                    continue;
-                }
-                progressed = true;
-                done[i] = true;
-                if skip_res.contains(&d.res) {
-                    let name = first_word(&d.action);
-                    eprintln!("drbdadm: {name} {}: skipped due to earlier error", d.res);
-                    continue;
-                }
-                let r = self.run_action(&d.action)?;
-                if r != 0 {
-                    failed = true;
-                    if d.stage.is_prerequisite() && !skip_res.contains(&d.res) {
-                        skip_res.push(d.res.clone());
+            for stage in crate::plan::Stage::ALL {
+                let mut failed = false;
+                for i in 0..n {
+                    let d = &plan.deferred[i];
+                    if d.stage != stage || done[i] || d.depends_on.is_some_and(|p| !done[p]) {
+                        continue;
                     }
+                    progressed = true;
+                    done[i] = true;
+                    if skip_res.contains(&d.res) {
+                        let name = first_word(&d.action);
+                        eprintln!("drbdadm: {name} {}: skipped due to earlier error", d.res);
+                        continue;
+                    }
+                    let r = self.run_action(&d.action)?;
+                    if r != 0 {
+                        failed = true;
+                        if stage.is_prerequisite() && !skip_res.contains(&d.res) {
+                            skip_res.push(d.res.clone());
+                        }
+                    }
+                }
+                if failed {
+                    return Ok(1);
                 }
             }
             if !progressed || done.iter().all(|d| *d) {
-                break;
+                return Ok(0);
             }
         }
-        Ok(if failed { 1 } else { 0 })
     }
 }
 
@@ -236,7 +239,7 @@ fn first_word(a: &Action) -> String {
 
 /// A bare helper name is looked up in PATH, then next to drbdadm itself, then in the
 /// system folders (handlers run with a minimal PATH).
-fn resolve(name: &str) -> std::path::PathBuf {
+pub(crate) fn resolve(name: &str) -> std::path::PathBuf {
     use std::path::PathBuf;
     if name.contains('/') {
         return PathBuf::from(name);

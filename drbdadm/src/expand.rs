@@ -645,15 +645,13 @@ fn check_volume_complete(
     if v.device.is_none() && v.minor.is_none() {
         missing("device");
     }
-    if v.disk.is_some() || v.meta_disk.is_some() {
-        if v.disk.as_deref() != Some("none") {
-            if v.disk.is_none() {
-                missing("disk");
-            }
-            if v.meta_disk.is_none() {
-                v.meta_disk = Some("internal".into());
-                v.meta_index = Some("internal".into());
-            }
+    if (v.disk.is_some() || v.meta_disk.is_some()) && v.disk.as_deref() != Some("none") {
+        if v.disk.is_none() {
+            missing("disk");
+        }
+        if v.meta_disk.is_none() {
+            v.meta_disk = Some("internal".into());
+            v.meta_index = Some("internal".into());
         }
     }
 }
@@ -1305,7 +1303,9 @@ fn apply_tiebreaker(x: &mut XRes) {
 /// Upstream's `convert_after_option()`: `resync-after RES[/VOL]` becomes the minor of that
 /// volume, for this node's volumes.
 fn convert_after(x: &mut Expanded, no_tty: bool) {
-    let index: Vec<(String, bool, Vec<(u32, String)>)> = x
+    // (name, ignored, this node's volumes as (vnr, minor))
+    type Known = (String, bool, Vec<(u32, String)>);
+    let index: Vec<Known> = x
         .resources
         .iter()
         .map(|r| {

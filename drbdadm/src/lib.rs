@@ -1,6 +1,8 @@
 //! drbdadm: reads drbd.conf and turns administrator commands into drbdsetup and drbdmeta
 //! invocations. The binary is a thin shell over [`run`].
 
+pub mod adjust;
+pub mod adjust84;
 pub mod cli;
 pub mod driver;
 pub mod dump;
@@ -12,5 +14,6 @@ pub mod gen;
 pub mod gen84;
 pub mod hosts;
 pub mod plan;
+pub mod proxy;
 pub mod run;
 pub mod table;

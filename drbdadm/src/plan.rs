@@ -276,9 +276,27 @@ impl Plan {
 
     /// The deferred actions in the order they run (stage by stage, then scheduling order).
     pub fn deferred_order(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = (0..self.deferred.len()).collect();
-        v.sort_by_key(|&i| (self.deferred[i].stage, i));
-        v
+        // Upstream's loop: stage by stage, skipping what waits for a command not yet run,
+        // and again from the first stage until everything ran.
+        let n = self.deferred.len();
+        let mut done = vec![false; n];
+        let mut order = Vec::with_capacity(n);
+        loop {
+            let before = order.len();
+            for stage in Stage::ALL {
+                for i in 0..n {
+                    let d = &self.deferred[i];
+                    if d.stage != stage || done[i] || d.depends_on.is_some_and(|p| !done[p]) {
+                        continue;
+                    }
+                    done[i] = true;
+                    order.push(i);
+                }
+            }
+            if order.len() == n || order.len() == before {
+                return order;
+            }
+        }
     }
 
     /// What `-d` prints, in order.

@@ -3,6 +3,9 @@
 //! kernel is needed.
 
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static RUN: AtomicUsize = AtomicUsize::new(0);
 
 const TWO_NODES: &str = r#"
 global { disable-ip-verification; }
@@ -17,7 +20,7 @@ resource r0 {
 }
 resource r1 {
   volume 0 { device minor 1; disk /dev/vdc; meta-disk /dev/vdd[0]; }
-  volume 1 { device minor 2; disk none; }
+  volume 1 { device minor 2; disk none; meta-disk internal; }
   on alpha { address 10.0.0.1:7790; }
   on bravo { address 10.0.0.2:7790; }
 }
@@ -35,7 +38,7 @@ fn drbdadm(config: &str, version: &str, node: &str, args: &str) -> String {
     let dir = std::env::temp_dir().join(format!(
         "drbdadm-plans-{}-{}",
         std::process::id(),
-        config.len()
+        RUN.fetch_add(1, Ordering::SeqCst)
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("test.res");
