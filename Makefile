@@ -25,7 +25,7 @@ conformance: build
 
 # The seeds' workflows end to end: our release binaries in one or two QEMU guests running
 # Debian's kernel with the real DRBD 8.4.11 module (tests/vm/README.md).
-VM_SCENARIOS := smoke-loopback first-sync failover split-brain external-meta heartbeat-83 adjust up-50
+VM_SCENARIOS := smoke-loopback drbdsetup-loopback first-sync failover split-brain external-meta heartbeat-83 adjust up-50
 vm: build
 	bash tests/vm/setup.sh
 	bash tests/vm/harness.sh --tools ours $(VM_SCENARIOS)

@@ -705,6 +705,8 @@ fn split_argv(
         };
         let found = lookup_option(def, dialect, name)?;
         let required = match &found {
+            // `--color` takes its argument only after `=` (getopt's optional_argument).
+            Found::Table(o, _) if o.name == "color" => false,
             Found::Table(_, spec) => takes_required_argument(&spec.ty),
             Found::Extra(_, arg) => *arg,
         };
@@ -782,7 +784,12 @@ pub fn parse(
             let volume = need!("volume")?;
             inv.minor = Some(minor_of(&minor_text).ok_or(UsageError::BadMinor(minor_text))?);
             inv.volume = Some(number(&volume)?);
-            inv.objname.clone_from(&name);
+            // The 8.4 tool's new-minor has no context key: its errors name "??".
+            if dialect == Dialect::V84 {
+                inv.objname = "??".to_string();
+            } else {
+                inv.objname.clone_from(&name);
+            }
             inv.resource = Some(name);
         }
         Ctx::Connection => inv.objname = "??".to_string(),

@@ -921,7 +921,7 @@ fn store_path(r: &mut Resource, p: Path) {
 /// `print_peer_device_statistics()`; `event` is the events2 form (prints `done:` first and
 /// stops unless `statistics`).
 pub fn peer_device_statistics(
-    line: &mut Line,
+    line: &mut dyn KeySink,
     s: &crate::objects::Stats,
     statistics: bool,
     verbose: u32,
@@ -1070,6 +1070,18 @@ pub fn promotion_info(r: &Resource) -> (bool, i32) {
     let score =
         i32::from(all_have_disk) * 10000 + up_to_date_devices.min(99) * 100 + min_replicas.min(99);
     (may, score)
+}
+
+/// Where `key:value` pairs go: an events2 [`Line`], or `status`'s wrapping writer.
+pub trait KeySink {
+    /// Appends `key:value`.
+    fn key(&mut self, key: &str, value: &str);
+}
+
+impl KeySink for Line {
+    fn key(&mut self, key: &str, value: &str) {
+        Line::key(self, key, value);
+    }
 }
 
 /// One output line: `[time ]ACTION OBJECT key:value...`, or its JSON form.

@@ -40,12 +40,21 @@ fn main() {
         .next()
         .filter(|b| b.ends_with("-84"))
         .map(|_| conf_parser::options::Dialect::V84);
+    let stdout_tty = rustix::termios::isatty(std::io::stdout());
     let setup = drbdsetup::run::Setup {
         forced,
         mandatory_bit: std::env::var_os("DRBDSETUP_NO_MANDATORY_BIT").is_none(),
         seq: std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(1, |d| d.as_secs() as u32),
+        progname: argv0.rsplit('/').next().unwrap_or("drbdsetup").to_string(),
+        stdout_tty,
+        stderr_tty: rustix::termios::isatty(std::io::stderr()),
+        columns: if stdout_tty {
+            rustix::termios::tcgetwinsize(std::io::stdout()).map_or(0, |w| w.ws_col)
+        } else {
+            0
+        },
     };
     let mut transport = match drbdsetup::transport::NetlinkTransport::open() {
         Ok(t) => t,
@@ -61,7 +70,9 @@ fn main() {
         Ok(code) => code,
         Err(e) => {
             let _ = out.flush();
-            eprintln!("{e}");
+            if !matches!(e, drbdsetup::run::RunError::Reported(_)) {
+                eprintln!("{e}");
+            }
             e.exit_code()
         }
     };

@@ -201,6 +201,8 @@ pub struct Device {
     pub disk_conf: Fields,
     /// `device_conf` as sent.
     pub device_conf: Fields,
+    /// `history_uuids` of `device_statistics` as sent (`None`: absent).
+    pub history_uuids: Option<Vec<u8>>,
 }
 
 impl Device {
@@ -213,6 +215,10 @@ impl Device {
             stats: Stats::from_msg(m, nla::DEVICE_STATISTICS),
             disk_conf: set(m, nla::DISK_CONF),
             device_conf: set(m, nla::DEVICE_CONF),
+            history_uuids: m
+                .tla(nla::DEVICE_STATISTICS)
+                .and_then(|f| f.raw(14))
+                .map(<[u8]>::to_vec),
         }
     }
 }

@@ -5,16 +5,19 @@
 use std::io::Write;
 use std::time::Duration;
 
-use conf_parser::options::Dialect;
+use conf_parser::options::{parse_number, Dialect, Scale};
 use thiserror::Error;
 
-use crate::codec::{parse_datagram, Attr, Incoming, Message, Request, Value, NLM_F_DUMP};
-use crate::commands::{self, Kind, UsageError};
+use crate::codec::{Attr, Incoming, Message, Request, Value, NLM_F_DUMP};
+use crate::color::Colors;
+use crate::commands::{self, Invocation, Kind, LocalOptions, UsageError};
 use crate::consts::{
     self, cmd, nla, ERR_CODE_BASE, ERR_RES_NOT_KNOWN, NO_ERROR, SS_IN_TRANSIENT_STATE,
 };
 use crate::events2::{Events2, Options};
-use crate::transport::{resolve_family, Family, FamilyError, Transport};
+use crate::session::Session;
+use crate::transport::{resolve_family, FamilyError, Transport};
+use crate::v84::{Target, WaitOpts};
 
 /// Everything that ends a run early, each with its exit code.
 #[derive(Debug, Error)]
@@ -44,12 +47,18 @@ pub enum RunError {
     /// A command we do not implement yet (exit 20).
     #[error("{0}: not implemented yet")]
     NotImplemented(String),
+    /// The failure was already printed the way upstream prints it; exit with this code.
+    #[error("")]
+    Reported(i32),
 }
 
 impl RunError {
     /// The exit code, as upstream.
     pub fn exit_code(&self) -> i32 {
-        20
+        match self {
+            RunError::Reported(code) => *code,
+            _ => 20,
+        }
     }
 }
 
@@ -62,6 +71,28 @@ pub struct Setup {
     pub mandatory_bit: bool,
     /// First sequence number.
     pub seq: u32,
+    /// The program name as called (for messages that name it).
+    pub progname: String,
+    /// stdout is a terminal (colours by default, `status` hides `client:`).
+    pub stdout_tty: bool,
+    /// stderr is a terminal.
+    pub stderr_tty: bool,
+    /// The terminal width (0: not known, 80 is used).
+    pub columns: u16,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            forced: None,
+            mandatory_bit: true,
+            seq: 1,
+            progname: "drbdsetup".into(),
+            stdout_tty: false,
+            stderr_tty: false,
+            columns: 0,
+        }
+    }
 }
 
 /// Upstream's `check_error()`: prints the result and returns the exit code.
@@ -81,7 +112,10 @@ pub fn check_error(
         }
     };
     if code == NO_ERROR || code == 1 {
-        print_info("warnings from kernel:\n", err);
+        // The 8.4 tool's `print_config_error()` says nothing on success.
+        if dialect == Dialect::V9 {
+            print_info("warnings from kernel:\n", err);
+        }
         return 0;
     }
     let after_err = consts::after_last_err_code(dialect);
@@ -125,7 +159,8 @@ pub fn check_error(
     rv
 }
 
-fn info_texts(m: &Message) -> Vec<String> {
+/// The `T_info_text`s of a reply.
+pub fn info_texts(m: &Message) -> Vec<String> {
     m.tlas
         .iter()
         .filter(|(n, _)| *n == nla::CFG_REPLY)
@@ -138,92 +173,115 @@ fn info_texts(m: &Message) -> Vec<String> {
         .collect()
 }
 
-struct Session<'a> {
-    t: &'a mut dyn Transport,
-    family: Family,
-    version: u8,
-    seq: u32,
+/// One configuration request: upstream's retry on `SS_IN_TRANSIENT_STATE` (DRBD 9), then
+/// `check_error()`; `down` counts an unknown resource as done.
+fn config_exchange(
+    s: &mut Session<'_>,
+    req: &Request,
+    kind: Kind,
+    objname: &str,
+    setup: &Setup,
+    err: &mut dyn Write,
+) -> Result<i32, RunError> {
+    let mut delay = Duration::from_nanos(62_500_000);
+    let reply = loop {
+        let reply = s.exchange(req)?;
+        if reply.ret_code != SS_IN_TRANSIENT_STATE || s.dialect == Dialect::V84 {
+            break reply;
+        }
+        std::thread::sleep(delay);
+        if delay < Duration::from_secs(10) {
+            delay *= 2;
+        }
+    };
+    let mut code = reply.ret_code;
+    if code == ERR_RES_NOT_KNOWN && kind == Kind::Down {
+        if s.dialect == Dialect::V84 && setup.stderr_tty {
+            let _ = writeln!(err, "Resource unknown");
+        }
+        code = NO_ERROR;
+    }
+    Ok(check_error(
+        s.dialect,
+        objname,
+        code,
+        &info_texts(&reply),
+        err,
+    ))
 }
 
-impl Session<'_> {
-    fn send(&mut self, req: &Request) -> Result<u32, RunError> {
-        self.seq = self.seq.wrapping_add(1);
-        let bytes = req.to_bytes(self.family.id, self.version, self.seq, self.t.port_id());
-        self.t
-            .send(&bytes)
-            .map_err(|e| RunError::Netlink("error sending config command".into(), e))?;
-        Ok(self.seq)
-    }
+/// `DRBD_ADM_DOWN` of one resource (context set with its name).
+pub fn down_request(resource: &str, mandatory: bool) -> Request {
+    let mut req = Request::new(cmd::DRBD_ADM_DOWN);
+    req.tlas.push(Attr::nested(
+        nla::CFG_CONTEXT,
+        vec![Attr::field(
+            nla::T_CTX_RESOURCE_NAME,
+            mandatory,
+            Value::Str(resource.to_string()),
+        )],
+    ));
+    req
+}
 
-    fn recv(&mut self) -> Result<Vec<Incoming>, RunError> {
-        let buf = self
-            .t
-            .recv()
-            .map_err(|e| RunError::Netlink("error receiving config reply".into(), e))?;
-        parse_datagram(&buf, self.family.id).map_err(|e| {
-            RunError::Netlink(
-                "error receiving config reply".into(),
-                std::io::Error::other(e),
-            )
-        })
-    }
-
-    /// One dump exchange: every reply message for `seq` until `NLMSG_DONE`; `resource`
-    /// narrows the dump to one resource.
-    fn dump(&mut self, command: u8, resource: Option<&str>) -> Result<Vec<Message>, RunError> {
-        let mut req = Request::new(command);
-        req.nl_flags = NLM_F_DUMP;
-        if let Some(r) = resource {
-            req.tlas.push(Attr::nested(
-                nla::CFG_CONTEXT,
-                vec![Attr::field(
-                    nla::T_CTX_RESOURCE_NAME,
-                    false,
-                    Value::Str(r.to_string()),
-                )],
-            ));
-        }
-        let seq = self.send(&req)?;
-        let mut out = Vec::new();
-        loop {
-            for inc in self.recv()? {
-                match inc {
-                    // Replies without an object (e.g. "resource not known") carry only a
-                    // return code.
-                    Incoming::Genl(m) if m.seq == seq && m.tla(nla::CFG_CONTEXT).is_some() => {
-                        out.push(m);
-                    }
-                    Incoming::Done { .. } => return Ok(out),
-                    Incoming::Error { errno, seq: s } if s == seq && errno != 0 => {
-                        return Err(RunError::Netlink(
-                            "received netlink error reply".into(),
-                            std::io::Error::from_raw_os_error(-errno),
-                        ))
-                    }
-                    _ => {}
-                }
+/// `--wfc-timeout`, `--degr-wfc-timeout`, `--outdated-wfc-timeout` (0..300000 seconds) and
+/// `--wait-after-sb`; a bad value is reported here (exit 20).
+fn wait_opts(local: &LocalOptions, err: &mut dyn Write) -> Result<WaitOpts, RunError> {
+    let mut w = WaitOpts::default();
+    for (name, value) in &local.0 {
+        let slot = match name.as_str() {
+            "wfc-timeout" => &mut w.wfc,
+            "degr-wfc-timeout" => &mut w.degr,
+            "outdated-wfc-timeout" => &mut w.outdated,
+            "wait-after-sb" => {
+                w.after_sb = value.as_deref().is_none_or(|v| v == "yes");
+                continue;
             }
-        }
-    }
-
-    /// One doit exchange: the reply message for `seq`.
-    fn exchange(&mut self, req: &Request) -> Result<Message, RunError> {
-        let seq = self.send(req)?;
-        loop {
-            for inc in self.recv()? {
-                match inc {
-                    Incoming::Genl(m) if m.seq == seq => return Ok(m),
-                    Incoming::Error { errno, seq: s } if s == seq && errno != 0 => {
-                        return Err(RunError::Netlink(
-                            String::new(),
-                            std::io::Error::from_raw_os_error(-errno),
-                        ))
-                    }
-                    _ => {}
-                }
+            _ => continue,
+        };
+        let text = value.as_deref().unwrap_or("");
+        let n = match parse_number(text, Scale::One) {
+            Ok(n) => n,
+            Err(_) => {
+                let _ = writeln!(err, "{text} is not a valid number");
+                return Err(RunError::Reported(20));
             }
+        };
+        if !(0..=300_000).contains(&n) {
+            let _ = writeln!(
+                err,
+                "{} => {n} out of range [0..300000]",
+                name.replace('-', "_")
+            );
+            return Err(RunError::Reported(20));
         }
+        *slot = n as u32;
     }
+    Ok(w)
+}
+
+fn colors(local: &LocalOptions, setup: &Setup, err: &mut dyn Write) -> Result<Colors, RunError> {
+    let enabled = match local.value("color") {
+        None if local.has("color") => true,
+        None | Some("auto") => setup.stdout_tty,
+        Some("always") => true,
+        Some("never") => false,
+        Some(_) => {
+            let _ = writeln!(err, "unknown --color argument");
+            return Err(RunError::Reported(20));
+        }
+    };
+    Ok(Colors { enabled })
+}
+
+fn count(local: &LocalOptions, name: &str) -> u32 {
+    local.0.iter().filter(|(n, _)| n == name).count() as u32
+}
+
+fn write_all(out: &mut dyn Write, text: &str) -> Result<(), RunError> {
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| RunError::Netlink("write".into(), e))
 }
 
 /// Runs `argv` (without argv[0]); returns the exit code.
@@ -280,100 +338,186 @@ pub fn run(
         family,
         version: ours as u8,
         seq: setup.seq,
+        dialect,
+        mandatory: setup.mandatory_bit,
     };
-    match def.kind {
-        Kind::Config | Kind::Down => {
-            if def.kind == Kind::Down && inv.resource.is_none() && dialect == Dialect::V9 {
-                return Err(RunError::NotImplemented("down all".into()));
-            }
-            let mut delay = Duration::from_nanos(62_500_000);
-            let reply = loop {
-                let reply = s.exchange(&inv.request)?;
-                if reply.ret_code != SS_IN_TRANSIENT_STATE || dialect == Dialect::V84 {
-                    break reply;
-                }
-                std::thread::sleep(delay);
-                if delay < Duration::from_secs(10) {
-                    delay *= 2;
-                }
-            };
-            let mut code = reply.ret_code;
-            if code == ERR_RES_NOT_KNOWN && def.kind == Kind::Down {
-                code = NO_ERROR;
-            }
-            Ok(check_error(
-                dialect,
-                &inv.objname,
-                code,
-                &info_texts(&reply),
-                err,
-            ))
+    dispatch(&mut s, setup, &inv, out, err)
+}
+
+fn dispatch(
+    s: &mut Session<'_>,
+    setup: &Setup,
+    inv: &Invocation,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, RunError> {
+    let def = inv.def;
+    let dialect = s.dialect;
+    let local = &inv.local;
+    let res = inv.resource.as_deref();
+    let res_name = res.unwrap_or("");
+    let minor = inv.minor.unwrap_or(u32::MAX);
+    let peer = inv.peer_node_id.unwrap_or(u32::MAX);
+    let volume = inv.volume.unwrap_or(u32::MAX);
+    let reported = |r: Result<i32, RunError>| match r {
+        Err(RunError::Reported(code)) => Ok(code),
+        other => other,
+    };
+    match (def.kind, def.name, dialect) {
+        (Kind::Config, ..) | (Kind::Down, _, Dialect::V84) => {
+            config_exchange(s, &inv.request, def.kind, &inv.objname, setup, err)
         }
-        Kind::Events if def.name == "events2" && dialect == Dialect::V9 => {
-            let now = inv.local.has("now");
-            let opts = Options {
-                statistics: inv.local.has("statistics") || inv.local.has("full"),
-                verbose: u32::from(inv.local.has("statistics")) + u32::from(inv.local.has("full")),
-                full: inv.local.has("full"),
-                diff: inv.local.has("diff"),
-                timestamps: inv.local.has("timestamps"),
-                color: match inv.local.value("color") {
-                    Some("always") => true,
-                    Some("never") => false,
-                    _ => {
-                        inv.local.has("color")
-                            && std::io::IsTerminal::is_terminal(&std::io::stdout())
-                    }
+        (Kind::Down, _, Dialect::V9) => {
+            let mut rv = 0;
+            for r in crate::v9::down_targets(s, res, err)? {
+                let code =
+                    config_exchange(s, &down_request(&r, s.mandatory), def.kind, &r, setup, err)?;
+                if rv == 0 {
+                    rv = code;
+                }
+            }
+            Ok(rv)
+        }
+        (Kind::Events, "events2", Dialect::V9) => events2_v9(s, setup, inv, out, err),
+        (Kind::Events, "events2", Dialect::V84) => {
+            let opts = crate::v84::EventOpts {
+                statistics: local.has("statistics"),
+                timestamps: local.has("timestamps"),
+                now: local.has("now"),
+                json: local.has("json"),
+            };
+            crate::v84::events2(s, res, opts, out, err)
+        }
+        (Kind::Events, wait, Dialect::V9) => {
+            let w = match wait_opts(local, err) {
+                Ok(w) => w,
+                Err(e) => return reported(Err(e)),
+            };
+            let scope = crate::v9::WaitScope {
+                sync: wait.starts_with("wait-sync"),
+                resource: res_name.to_string(),
+                peer: inv.peer_node_id,
+                volume: (def.ctx == commands::Ctx::PeerDevice).then_some(volume),
+            };
+            crate::v9::wait(s, &scope, w, err)
+        }
+        (_, "wait-connect" | "wait-sync", Dialect::V84) => {
+            let w = match wait_opts(local, err) {
+                Ok(w) => w,
+                Err(e) => return reported(Err(e)),
+            };
+            crate::v84::wait(s, def.name == "wait-sync", minor, &inv.objname, w, err)
+        }
+        (_, "status", _) => {
+            let opts = crate::status::Opts {
+                verbose: count(local, "verbose"),
+                statistics: local.has("statistics"),
+                colors: colors(local, setup, err)?,
+                tty: setup.stdout_tty,
+                columns: setup.columns,
+            };
+            crate::status::run(s, res, local.has("json"), &opts, out, err)
+        }
+        (_, "show", Dialect::V84) => {
+            let target = match res {
+                None => Target::All,
+                Some(r) => match commands::minor_of(r) {
+                    Some(m) => Target::Minor(m),
+                    None => Target::Resource(r.to_string()),
                 },
-                json: inv.local.has("json"),
             };
-            if !now {
-                if let Some(g) = s.family.events_group {
-                    s.t.join_group(g)
-                        .map_err(|e| RunError::Netlink("join events".into(), e))?;
-                }
-            }
-            let mut req = inv.request.clone();
-            req.cmd = cmd::DRBD_ADM_GET_INITIAL_STATE;
-            req.nl_flags = NLM_F_DUMP;
-            s.send(&req)?;
-            let mut ev = Events2::new(out, opts);
-            loop {
-                for inc in s.recv()? {
-                    match inc {
-                        Incoming::Genl(m) => {
-                            let code = ev
-                                .event(&m)
-                                .map_err(|e| RunError::Netlink("write".into(), e))?;
-                            if code != 0 && code != consts::ERR_MINOR_INVALID {
-                                return Ok(check_error(dialect, &inv.objname, code, &[], err));
-                            }
-                        }
-                        Incoming::Done { .. } if now => return Ok(0),
-                        Incoming::Error { errno, .. } if errno != 0 => {
-                            return Err(RunError::Netlink(
-                                "received netlink error reply".into(),
-                                std::io::Error::from_raw_os_error(-errno),
-                            ))
-                        }
-                        _ => {}
-                    }
-                }
-            }
+            crate::v84::show(
+                s,
+                &target,
+                &inv.objname,
+                local.has("show-defaults"),
+                out,
+                err,
+            )
         }
-        Kind::Query if def.name == "show" && dialect == Dialect::V9 => {
+        (_, "show", Dialect::V9) => {
             let only = inv.resource.clone();
             let list = crate::show::collect(|c, r| s.dump(c, r.or(only.as_deref())), None)?;
             let list: Vec<_> = list
                 .into_iter()
                 .filter(|r| only.as_deref().is_none_or(|o| o == r.resource.name))
                 .collect();
-            let text =
-                crate::show::render(&list, inv.local.has("json"), inv.local.has("show-defaults"));
-            out.write_all(text.as_bytes())
-                .map_err(|e| RunError::Netlink("write".into(), e))?;
+            let text = crate::show::render(&list, local.has("json"), local.has("show-defaults"));
+            write_all(out, &text)?;
             Ok(0)
         }
+        (_, "role" | "state" | "cstate" | "dstate" | "get-gi" | "show-gi", Dialect::V84) => {
+            crate::v84::query(s, def.name, &setup.progname, minor, &inv.objname, out, err)
+        }
+        (_, "role", Dialect::V9) => crate::v9::role(s, res_name, out, err),
+        (_, "peer-role", Dialect::V9) => {
+            crate::v9::connection_query(s, res_name, peer, false, out, err)
+        }
+        (_, "cstate", Dialect::V9) => {
+            crate::v9::connection_query(s, res_name, peer, true, out, err)
+        }
+        (_, "dstate", Dialect::V9) => crate::v9::dstate(s, minor, &inv.objname, out, err),
+        (_, "get-gi" | "show-gi", Dialect::V9) => {
+            crate::v9::gi(s, res_name, peer, volume, def.name == "show-gi", out, err)
+        }
         _ => Err(RunError::NotImplemented(def.name.to_string())),
+    }
+    .or_else(|e| reported(Err(e)))
+}
+
+fn events2_v9(
+    s: &mut Session<'_>,
+    setup: &Setup,
+    inv: &Invocation,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, RunError> {
+    let local = &inv.local;
+    let dialect = s.dialect;
+    let now = local.has("now");
+    let opts = Options {
+        statistics: local.has("statistics") || local.has("full"),
+        verbose: u32::from(local.has("statistics")) + u32::from(local.has("full")),
+        full: local.has("full"),
+        diff: local.has("diff"),
+        timestamps: local.has("timestamps"),
+        color: colors(local, setup, err)?.enabled,
+        json: local.has("json"),
+    };
+    if !now {
+        if let Some(g) = s.family.events_group {
+            s.t.join_group(g)
+                .map_err(|e| RunError::Netlink("join events".into(), e))?;
+        }
+    }
+    let mut req = inv.request.clone();
+    req.cmd = cmd::DRBD_ADM_GET_INITIAL_STATE;
+    req.nl_flags = NLM_F_DUMP;
+    s.send(&req)?;
+    let mut ev = Events2::new(out, opts);
+    loop {
+        for inc in s.recv()? {
+            match inc {
+                Incoming::Genl(m) => {
+                    let code = match ev.event(&m) {
+                        Ok(c) => c,
+                        // The reader went away: done, like upstream's POLLHUP on stdout.
+                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(0),
+                        Err(e) => return Err(RunError::Netlink("write".into(), e)),
+                    };
+                    if code != 0 && code != consts::ERR_MINOR_INVALID {
+                        return Ok(check_error(dialect, &inv.objname, code, &[], err));
+                    }
+                }
+                Incoming::Done { .. } if now => return Ok(0),
+                Incoming::Error { errno, .. } if errno != 0 => {
+                    return Err(RunError::Netlink(
+                        "received netlink error reply".into(),
+                        std::io::Error::from_raw_os_error(-errno),
+                    ))
+                }
+                _ => {}
+            }
+        }
     }
 }

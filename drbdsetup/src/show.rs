@@ -118,26 +118,41 @@ const PEER_DEVICE_OPTS: &[&str] = &[
 #[derive(Clone, Copy)]
 struct Sect(&'static [&'static str], u16);
 
-/// The option table row of `name` that is sent in set `set` on DRBD 9.
-fn field_spec(name: &str, set: u16) -> Option<(&'static OptionDef, &'static Spec)> {
+/// The option table row of `name` that is sent in set `set` in `dialect`.
+fn field_spec(
+    name: &str,
+    set: u16,
+    dialect: Dialect,
+) -> Option<(&'static OptionDef, &'static Spec)> {
     OPTIONS.iter().find_map(|o| {
-        let spec = o.spec(Dialect::V9)?;
+        let spec = o.spec(dialect)?;
         (o.name == name && spec.nl.is_some_and(|nl| nl.set == set)).then_some((o, spec))
     })
 }
 
 /// One field's value as upstream's `get` prints it, whether that is the default, and
 /// whether it is a boolean (JSON true/false).
-struct Shown {
-    text: String,
-    is_default: bool,
-    quote: bool,
+pub(crate) struct Shown {
+    pub(crate) text: String,
+    pub(crate) is_default: bool,
+    pub(crate) quote: bool,
     boolean: bool,
-    unit: &'static str,
+    pub(crate) unit: &'static str,
 }
 
 fn get_field(name: &str, set: u16, fields: &Fields) -> Option<Option<Shown>> {
-    let (nr, spec) = match field_spec(name, set) {
+    get_field_in(name, set, fields, Dialect::V9)
+}
+
+/// One field of a received set as `show` prints it: `None` when `name` is not a field of
+/// `set` in `dialect`, `Some(None)` when the kernel did not send it.
+pub(crate) fn get_field_in(
+    name: &str,
+    set: u16,
+    fields: &Fields,
+    dialect: Dialect,
+) -> Option<Option<Shown>> {
+    let (nr, spec) = match field_spec(name, set, dialect) {
         Some((_, spec)) => (spec.nl.map(|n| n.nr)?, Some(spec)),
         // `_name` is not a drbd.conf option: a plain string, field 37 of net_conf.
         None if name == "_name" => (37, None),

@@ -5,6 +5,7 @@
 
 use std::collections::VecDeque;
 use std::io;
+use std::time::Duration;
 
 use netlink_packet_core::{
     NetlinkHeader, NetlinkMessage, NetlinkPayload, NLM_F_REQUEST as CORE_NLM_F_REQUEST,
@@ -20,6 +21,12 @@ pub trait Transport {
     fn send(&mut self, bytes: &[u8]) -> io::Result<()>;
     /// Receives one datagram (blocking).
     fn recv(&mut self) -> io::Result<Vec<u8>>;
+    /// Receives one datagram, waiting at most `timeout` (`None`: forever); `Ok(None)` when
+    /// the time ran out.
+    fn recv_timeout(&mut self, timeout: Option<Duration>) -> io::Result<Option<Vec<u8>>> {
+        let _ = timeout;
+        self.recv().map(Some)
+    }
     /// Joins a multicast group.
     fn join_group(&mut self, group: u32) -> io::Result<()>;
     /// Our netlink port id (0 if not bound).
@@ -57,6 +64,26 @@ impl Transport for NetlinkTransport {
         self.socket.recv_from_full().map(|(buf, _)| buf)
     }
 
+    fn recv_timeout(&mut self, timeout: Option<Duration>) -> io::Result<Option<Vec<u8>>> {
+        use rustix::event::{poll, PollFd, PollFlags, Timespec};
+        if let Some(t) = timeout {
+            let ts = Timespec {
+                tv_sec: t.as_secs().try_into().unwrap_or(i64::MAX),
+                tv_nsec: i64::from(t.subsec_nanos()),
+            };
+            let mut fds = [PollFd::new(&self.socket, PollFlags::IN)];
+            loop {
+                match poll(&mut fds, Some(&ts)) {
+                    Ok(0) => return Ok(None),
+                    Ok(_) => break,
+                    Err(rustix::io::Errno::INTR) => continue,
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+        self.recv().map(Some)
+    }
+
     fn join_group(&mut self, group: u32) -> io::Result<()> {
         self.socket.add_membership(group)
     }
@@ -79,6 +106,10 @@ pub struct ScriptedTransport {
     pub sent: Vec<Vec<u8>>,
     /// Groups joined.
     pub groups: Vec<u32>,
+    /// Operations the family lists (`CTRL_ATTR_OPS`), e.g. `DRBD_ADM_GET_PATHS`.
+    pub ops: Vec<u32>,
+    /// Timeouts asked for by `recv_timeout` calls that found the script exhausted.
+    pub timeouts: Vec<Option<Duration>>,
     pending: VecDeque<Vec<u8>>,
 }
 
@@ -98,7 +129,7 @@ impl Transport for ScriptedTransport {
         let seq = u32::from_ne_bytes(bytes[8..12].try_into().unwrap());
         if nl_type == GENL_ID_CTRL {
             let reply = match self.family {
-                Some((id, version)) => family_reply(id, version, seq),
+                Some((id, version)) => family_reply(id, version, seq, &self.ops),
                 None => error_reply(-2, seq),
             };
             self.pending.push_back(reply);
@@ -120,6 +151,15 @@ impl Transport for ScriptedTransport {
             .ok_or_else(|| io::Error::new(io::ErrorKind::UnexpectedEof, "script exhausted"))
     }
 
+    fn recv_timeout(&mut self, timeout: Option<Duration>) -> io::Result<Option<Vec<u8>>> {
+        if self.pending.is_empty() && self.replies.is_empty() && timeout.is_some() {
+            // Nothing more will ever arrive: the time runs out.
+            self.timeouts.push(timeout);
+            return Ok(None);
+        }
+        self.recv().map(Some)
+    }
+
     fn join_group(&mut self, group: u32) -> io::Result<()> {
         self.groups.push(group);
         Ok(())
@@ -131,8 +171,8 @@ pub const GENL_ID_CTRL: u16 = 16;
 /// The multicast group id the fake kernel gives the drbd `events` group.
 pub const FAKE_EVENTS_GROUP: u32 = 23;
 
-fn family_reply(id: u16, version: u32, seq: u32) -> Vec<u8> {
-    let nlas = vec![
+fn family_reply(id: u16, version: u32, seq: u32, ops: &[u32]) -> Vec<u8> {
+    let mut nlas = vec![
         GenlCtrlAttrs::FamilyName("drbd".into()),
         GenlCtrlAttrs::FamilyId(id),
         GenlCtrlAttrs::Version(version),
@@ -143,6 +183,13 @@ fn family_reply(id: u16, version: u32, seq: u32) -> Vec<u8> {
             McastGrpAttrs::Name("events".into()),
         ]]),
     ];
+    if !ops.is_empty() {
+        nlas.push(GenlCtrlAttrs::Ops(
+            ops.iter()
+                .map(|&id| vec![OpAttrs::Id(id), OpAttrs::Flags(0)])
+                .collect(),
+        ));
+    }
     let genl = GenlMessage::from_payload(GenlCtrl {
         cmd: GenlCtrlCmd::NewFamily,
         nlas,

@@ -7,9 +7,8 @@ use drbdsetup::transport::ScriptedTransport;
 
 fn setup() -> Setup {
     Setup {
-        forced: None,
-        mandatory_bit: true,
         seq: 100,
+        ..Setup::default()
     }
 }
 
@@ -82,14 +81,22 @@ fn success_and_err_codes() {
         "r0: Failure: (158) Unknown resource\n"
     );
 
-    // down treats an unknown resource as success.
+    // down (9) lists the resources first; an unknown one is not sent, and is success.
     let mut t = ScriptedTransport::new(0x1d, 2);
-    t.replies.push_back(reply(27, 158, 101, None));
+    let mut done = Vec::new();
+    done.extend_from_slice(&20u32.to_ne_bytes());
+    done.extend_from_slice(&3u16.to_ne_bytes());
+    done.extend_from_slice(&[2, 0]);
+    done.extend_from_slice(&101u32.to_ne_bytes());
+    done.extend_from_slice(&[0; 8]);
+    t.replies.push_back(done);
     let mut err = Vec::new();
     assert_eq!(
         run(&mut t, &setup(), &argv("down r0"), &mut out, &mut err).unwrap(),
         0
     );
+    assert_eq!((t.sent.len(), t.sent[0][16]), (1, 30));
+    assert!(err.is_empty());
 }
 
 #[test]
