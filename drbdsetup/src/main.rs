@@ -4,6 +4,10 @@ use std::io::Write;
 fn main() {
     let argv: Vec<String> = std::env::args().collect();
     let argv0 = argv.first().cloned().unwrap_or_default();
+    if matches!(argv.get(1).map(String::as_str), Some("--version" | "-V")) {
+        print_version(&argv0);
+        return;
+    }
     if drbdsetup::instrumented::is_instrumented(&argv0) {
         let code = match argv.get(1).map(String::as_str) {
             Some("events2") => {
@@ -78,4 +82,37 @@ fn main() {
     };
     let _ = out.flush();
     std::process::exit(code);
+}
+
+/// `drbdsetup --version`: `KEY=value` lines like drbdadm's, which tools parse (upstream's
+/// drbdsetup has no such option).
+fn print_version(argv0: &str) {
+    let api = if argv0.ends_with("-84") { 1 } else { 2 };
+    let kernel = std::fs::read_to_string("/proc/drbd")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find_map(|l| l.strip_prefix("version:").map(|v| v.trim().to_string()))
+        })
+        .or_else(|| std::fs::read_to_string("/sys/module/drbd/version").ok())
+        .map(|v| v.split_whitespace().next().unwrap_or("").to_string())
+        .unwrap_or_default();
+    let code = |v: &str| {
+        let n: Vec<u32> = v.split('.').map(|p| p.parse().unwrap_or(0)).collect();
+        (n.first().copied().unwrap_or(0) << 16)
+            | (n.get(1).copied().unwrap_or(0) << 8)
+            | n.get(2).copied().unwrap_or(0)
+    };
+    let ours = "9.34.0";
+    let kv = if kernel.is_empty() {
+        "0.0.0"
+    } else {
+        kernel.as_str()
+    };
+    println!("DRBDSETUP_BUILDTAG=drbd-rs\\ {}", env!("CARGO_PKG_VERSION"));
+    println!("DRBDSETUP_API_VERSION={api}");
+    println!("DRBD_KERNEL_VERSION_CODE=0x{:06x}", code(kv));
+    println!("DRBD_KERNEL_VERSION={kv}");
+    println!("DRBDSETUP_VERSION_CODE=0x{:06x}", code(ours));
+    println!("DRBDSETUP_VERSION={ours}");
 }
