@@ -990,6 +990,8 @@ fn running_as_xres(r: &RunRes, conf: &XRes) -> XRes {
         device_opts: Vec::new(),
         tiebreaker: true,
         line: 0,
+        disk_none: false,
+        device_written: true,
     };
     let host = |names: Vec<String>, node_id: Option<String>, volumes: Vec<XVol>| XHost {
         names,
@@ -1027,6 +1029,7 @@ fn running_as_xres(r: &RunRes, conf: &XRes) -> XRes {
                     connect_to: p.connect_to.clone(),
                     my_proxy: None,
                     peer_proxy: None,
+                    implicit: false,
                 })
                 .collect(),
             net_opts: Vec::new(),

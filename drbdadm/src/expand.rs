@@ -36,7 +36,8 @@ pub fn find_opt<'a>(opts: &'a [XOpt], name: &str) -> Option<&'a XOpt> {
     opts.iter().find(|o| o.name == name)
 }
 
-fn own(opts: &[Opt]) -> XOpts {
+/// Options of the parsed model as written (nothing inherited).
+pub fn own(opts: &[Opt]) -> XOpts {
     opts.iter()
         .map(|o| XOpt {
             name: o.name.clone(),
@@ -73,6 +74,10 @@ pub struct XVol {
     pub tiebreaker: bool,
     /// Line of the volume (or of its host section).
     pub line: u32,
+    /// Written as `disk none;` (dump-xml shows it until options are expanded).
+    pub disk_none: bool,
+    /// The device path was written (not made up from the minor).
+    pub device_written: bool,
 }
 
 impl XVol {
@@ -171,6 +176,8 @@ pub struct XPath {
     pub my_proxy: Option<ProxyInfo>,
     /// Peer's proxy.
     pub peer_proxy: Option<ProxyInfo>,
+    /// Written as `host` statements directly in the connection (or made up).
+    pub implicit: bool,
 }
 
 /// A peer device (`volume N` of a connection).
@@ -241,6 +248,8 @@ pub struct XRes {
     pub handlers: XOpts,
     /// `proxy {}`.
     pub proxy_opts: XOpts,
+    /// `proxy { plugin { ... } }` lines.
+    pub proxy_plugins: Vec<String>,
     /// `stacked-timeouts` was given.
     pub stacked_timeouts: bool,
     /// This node's host section.
@@ -326,6 +335,17 @@ impl Matcher<'_> {
 
 /// Runs upstream's post-parse and expansion steps.
 pub fn expand(cfg: &model::Config, m: &Matcher<'_>, expand_opts_too: bool) -> Expanded {
+    expand_with(cfg, m, expand_opts_too, true)
+}
+
+/// [`expand`], optionally without resolving peers (`dump` and `dump-xml` show no `_name`
+/// and no `bitmap no`, as upstream, where only commands that need a peer resolve it).
+pub fn expand_with(
+    cfg: &model::Config,
+    m: &Matcher<'_>,
+    expand_opts_too: bool,
+    peers: bool,
+) -> Expanded {
     let mut x = Expanded {
         resources: Vec::new(),
         errors: Vec::new(),
@@ -445,11 +465,15 @@ pub fn expand(cfg: &model::Config, m: &Matcher<'_>, expand_opts_too: bool) -> Ex
             convert_discard(&mut x.resources[i], m);
         }
     }
-    if expand_opts_too {
+    // Not for dump: upstream converts `resync-after` only when it validates for a command.
+    if expand_opts_too && peers {
         convert_after(&mut x, m.no_tty);
     }
     // The peer (and with it `_name`, put first) is found after inheritance, as upstream.
     for r in &mut x.resources {
+        if !peers {
+            continue;
+        }
         set_peers(r, &mut x.errors);
         if expand_opts_too {
             add_no_bitmap(r);
@@ -486,6 +510,8 @@ fn xvol(cfg: &model::Config, v: &model::Volume) -> XVol {
         device_opts: own(&v.device_opts),
         tiebreaker: v.tiebreaker.unwrap_or(true),
         line: line_of(cfg, v.span),
+        disk_none: false,
+        device_written: v.device.as_ref().is_some_and(|d| d.path.is_some()),
     }
 }
 
@@ -531,6 +557,7 @@ fn convert(
             }
             if t.device.is_none() {
                 t.device = s.device.clone();
+                t.device_written |= s.device_written;
             }
             if t.minor.is_none() {
                 t.minor = s.minor;
@@ -567,10 +594,10 @@ fn convert(
                 v.meta_index = Some("internal".into());
             }
             // expand_common(): `disk none` means no disk and no meta data.
+            // (The meta-disk stays for dump-xml; nothing uses it without a disk.)
             if v.disk.as_deref() == Some("none") {
+                v.disk_none = true;
                 v.disk = None;
-                v.meta_disk = None;
-                v.meta_index = None;
             }
             if v.device.is_none() {
                 if let Some(m) = v.minor {
@@ -616,6 +643,7 @@ fn convert(
         startup: own(&res.opts.startup),
         handlers: own(&res.opts.handlers),
         proxy_opts: own(&res.opts.proxy),
+        proxy_plugins: res.opts.proxy_plugins.clone(),
         stacked_timeouts: res
             .opts
             .startup
@@ -788,6 +816,7 @@ fn build_connections(
                 connect_to: None,
                 my_proxy: None,
                 peer_proxy: None,
+                implicit: p.implicit,
             });
         }
         x.conns.push(XConn {
@@ -867,6 +896,7 @@ fn build_connections(
                         connect_to: None,
                         my_proxy: None,
                         peer_proxy: None,
+                        implicit: true,
                     }],
                     net_opts: net,
                     pd_opts: Vec::new(),
@@ -917,6 +947,7 @@ fn build_connections(
                     connect_to: None,
                     my_proxy: None,
                     peer_proxy: None,
+                    implicit: true,
                 }],
                 net_opts: Vec::new(),
                 pd_opts: Vec::new(),

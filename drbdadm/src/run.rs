@@ -148,7 +148,12 @@ fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
         no_tty: !nix::unistd::isatty(0).unwrap_or(false)
             || !nix::unistd::isatty(1).unwrap_or(false),
     };
-    let x = crate::expand::expand(&cfg, &matcher, !is_dump || cli.dry_run || cli.verbose > 0);
+    let x = crate::expand::expand_with(
+        &cfg,
+        &matcher,
+        !is_dump || cli.dry_run || cli.verbose > 0,
+        !is_dump,
+    );
     if cmd.func == Func::ShNop {
         if !x.errors.is_empty() {
             for e in &x.errors {
@@ -169,6 +174,35 @@ fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
                 eprintln!("{e}");
             }
             return Err(AdmError::ConfigInvalid);
+        }
+        if cmd.func == Func::DumpXml {
+            let expanded = cli.dry_run || cli.verbose > 0;
+            let all = cli.resources.is_empty() || cli.resources[0] == "all";
+            let mut out = String::new();
+            if all {
+                if !dump_verify_ips(&ctx, cli.dry_run) {
+                    return Err(AdmError::ConfigInvalid);
+                }
+                crate::dumpxml::header(&cfg, &mut out);
+                for r in &x.resources {
+                    crate::dumpxml::resource(r, expanded, cli.verbose > 0, &mut out);
+                }
+                out.push_str("</config>\n");
+            } else {
+                for name in &cli.resources {
+                    let base = name.split(['/', ':']).next().unwrap_or(name);
+                    match x.resource(base) {
+                        Some(r) => crate::dumpxml::resource(r, expanded, cli.verbose > 0, &mut out),
+                        None => {
+                            print!("{out}");
+                            eprintln!("'{name}' not defined in your config (for this host).");
+                            return Ok(ExitCode::Usage as i32);
+                        }
+                    }
+                }
+            }
+            print!("{out}");
+            return Ok(0);
         }
         if is_dump {
             return dump(cli, &ctx).map(|c| c as i32);
@@ -295,8 +329,31 @@ fn dump(cli: &Cli, ctx: &Context<'_>) -> Result<ExitCode, AdmError> {
         };
     // Upstream verifies this node's addresses before dumping all resources
     // (`verify_ips()`); naming resources skips the check.
-    if (cli.resources.is_empty() || cli.resources[0] == "all")
-        && !cfg.global.disable_ip_verification
+    if (cli.resources.is_empty() || cli.resources[0] == "all") && !dump_verify_ips(ctx, cli.dry_run)
+    {
+        return Err(AdmError::ConfigInvalid);
+    }
+    let mut d = Dumper::new(cli.verbose > 0);
+    d.header(cfg);
+    for res in selected {
+        d.resource(cfg, res, ctx.hostname, ctx.me(res));
+    }
+    let out = d.finish();
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    Ok(ExitCode::Ok)
+}
+
+/// Upstream verifies this node's addresses before dumping all resources (`verify_ips()`);
+/// naming resources skips the check.
+fn dump_verify_ips(ctx: &Context<'_>, dry_run: bool) -> bool {
+    let cfg = ctx.cfg;
+    let no_tty =
+        !nix::unistd::isatty(0).unwrap_or(false) || !nix::unistd::isatty(1).unwrap_or(false);
+    if cfg.global.disable_ip_verification || (dry_run && no_tty) {
+        return true;
+    }
+    let selected: Vec<&conf_parser::model::Resource> = cfg.resources.iter().collect();
     {
         let mut bad = false;
         for res in &selected {
@@ -315,19 +372,8 @@ fn dump(cli: &Cli, ctx: &Context<'_>) -> Result<ExitCode, AdmError> {
                 }
             }
         }
-        if bad {
-            return Err(AdmError::ConfigInvalid);
-        }
+        !bad
     }
-    let mut d = Dumper::new(cli.verbose > 0);
-    d.header(cfg);
-    for res in selected {
-        d.resource(cfg, res, ctx.hostname, ctx.me(res));
-    }
-    let out = d.finish();
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(out.as_bytes());
-    Ok(ExitCode::Ok)
 }
 
 fn print_version(version: Option<env::Version>) {
