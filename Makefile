@@ -3,7 +3,7 @@
 CARGO ?= cargo
 BIN_DIR := $(CURDIR)/target/release
 
-.PHONY: all build setup test lint unit conformance bench demo vm vm-reference clean
+.PHONY: all build setup test lint unit conformance bench demo vm vm-timing vm-reference clean
 
 all: build
 
@@ -29,6 +29,13 @@ VM_SCENARIOS := smoke-loopback drbdsetup-loopback first-sync failover split-brai
 vm: build
 	bash tests/vm/setup.sh
 	bash tests/vm/harness.sh --tools ours $(VM_SCENARIOS)
+
+# Scenario 1 (first sync) and `up` of 50 resources with both toolsets, one after the other
+# in one run, for the README's side-by-side numbers (the TIMING lines).
+vm-timing: build
+	bash tests/vm/setup.sh
+	bash tests/vm/harness.sh --tools reference first-sync up-50
+	bash tests/vm/harness.sh --tools ours first-sync up-50
 
 # The same scenarios with LINBIT's tools in the guests: the baseline for the timings.
 vm-reference:
