@@ -22,6 +22,9 @@ pub struct Executor {
     pub timeout_medium: u32,
     /// `cmd-timeout-long` (0: none).
     pub timeout_long: u32,
+    /// `adjust-with-progress`: one line per stage naming the resources, helpers' stderr
+    /// suppressed, failures shown inline.
+    pub progress: bool,
 }
 
 /// A helper ran past its time limit: drbdadm stops (exit 20).
@@ -68,7 +71,12 @@ impl Executor {
         }
         cmd.envs(inv.env.iter().map(|(k, v)| (k, v)));
         cmd.stdin(Stdio::inherit()).stdout(Stdio::inherit());
-        match inv.stderr {
+        let stderr_mode = if self.progress && inv.stderr == Stderr::Show {
+            Stderr::Suppress
+        } else {
+            inv.stderr
+        };
+        match stderr_mode {
             Stderr::Show => cmd.stderr(Stdio::inherit()),
             Stderr::Suppress => cmd.stderr(Stdio::null()),
             Stderr::Silent => cmd.stderr(Stdio::piped()),
@@ -109,7 +117,7 @@ impl Executor {
         if let Some(r) = reader {
             captured = r.join().unwrap_or_default();
         }
-        match inv.stderr {
+        match stderr_mode {
             Stderr::Show => {
                 if code >= 10 && inv.timeout != Timeout::Forever {
                     eprintln!(
@@ -183,36 +191,73 @@ impl Executor {
         let n = plan.deferred.len();
         let mut done = vec![false; n];
         let mut skip_res: Vec<String> = Vec::new();
+        let mut ret = 0;
+        let say = |s: &str| {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(s.as_bytes());
+            let _ = out.flush();
+        };
+        if self.progress {
+            say("[");
+        }
         loop {
             let mut progressed = false;
             for stage in crate::plan::Stage::ALL {
                 let mut failed = false;
-                for i in 0..n {
+                let mut last_res: Option<&str> = None;
+                let ready = |i: usize, done: &[bool]| {
                     let d = &plan.deferred[i];
-                    if d.stage != stage || done[i] || d.depends_on.is_some_and(|p| !done[p]) {
+                    d.stage == stage && !done[i] && d.depends_on.is_none_or(|p| done[p])
+                };
+                if self.progress && (0..n).any(|i| ready(i, &done)) {
+                    say(&format!("\n{:>15}:", stage.progress_name()));
+                }
+                for i in 0..n {
+                    if !ready(i, &done) {
                         continue;
                     }
+                    let d = &plan.deferred[i];
                     progressed = true;
                     done[i] = true;
                     if skip_res.contains(&d.res) {
-                        let name = first_word(&d.action);
-                        eprintln!("drbdadm: {name} {}: skipped due to earlier error", d.res);
+                        if self.progress {
+                            if last_res != Some(d.res.as_str()) {
+                                say(&format!(" [skipped:{}]", d.res));
+                            }
+                        } else {
+                            let name = first_word(&d.action);
+                            eprintln!("drbdadm: {name} {}: skipped due to earlier error", d.res);
+                        }
+                        last_res = Some(&d.res);
                         continue;
                     }
+                    if self.progress && last_res != Some(d.res.as_str()) {
+                        say(&format!(" {}", d.res));
+                    }
+                    last_res = Some(&d.res);
                     let r = self.run_action(&d.action)?;
                     if r != 0 {
                         failed = true;
                         if stage.is_prerequisite() && !skip_res.contains(&d.res) {
                             skip_res.push(d.res.clone());
                         }
+                        if self.progress {
+                            say(&format!(":failed({}:{r})", first_word(&d.action)));
+                        }
                     }
                 }
                 if failed {
-                    return Ok(1);
+                    if !self.progress {
+                        return Ok(1);
+                    }
+                    ret = 1;
                 }
             }
             if !progressed || done.iter().all(|d| *d) {
-                return Ok(0);
+                if self.progress {
+                    say("\n]\n");
+                }
+                return Ok(ret);
             }
         }
     }

@@ -202,6 +202,23 @@ impl Stage {
         Stage::WaitConnect,
     ];
 
+    /// How `adjust-with-progress` names the stage (upstream's `drbd_cfg_stage_string`).
+    pub fn progress_name(self) -> &'static str {
+        match self {
+            Stage::Prereq => "create res",
+            Stage::Resource => "adjust res",
+            Stage::DiskPrepDown | Stage::DiskPrepUp => "prepare disk",
+            Stage::Disk => "adjust disk",
+            Stage::NetDisconnect | Stage::NetPrepDown | Stage::NetPrepUp | Stage::NetPath => {
+                "prepare net"
+            }
+            Stage::Net => "adjust net",
+            Stage::PeerDevice => "adjust peer_devices",
+            Stage::NetConnect => "attempt to connect",
+            Stage::WaitConnect => "",
+        }
+    }
+
     /// A failure here skips the resource's remaining deferred commands.
     pub fn is_prerequisite(self) -> bool {
         matches!(

@@ -252,3 +252,35 @@ fn error_unrecognized_backend_option() {
     assert!(out.starts_with("exit 1\n"), "{out}");
     assert!(out.contains("unrecognized option '--max-peers'"), "{out}");
 }
+
+#[test]
+fn adjust_with_progress_lines() {
+    let dir = std::env::temp_dir().join(format!("drbdadm-awp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("test.res");
+    std::fs::write(&file, TWO_NODES).expect("write config");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    let run = |setup: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_drbdadm"))
+            .args(["-s", setup, "-m", "/bin/true", "-c"])
+            .arg(&file)
+            .args(["adjust-with-progress", "r0"])
+            .env("__DRBD_NODE__", "alpha")
+            .env("DRBD_DRIVER_VERSION_OVERRIDE", "9.2.0")
+            .env("FAKE_DRBDSETUP_SHOW", &empty)
+            .output()
+            .expect("drbdadm runs");
+        format!(
+            "exit {}\n{}",
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout)
+        )
+    };
+    let ok = run("/bin/true");
+    assert!(ok.starts_with("exit 0\n[\n     create res: r0\n"), "{ok}");
+    let failed = run("/bin/false");
+    assert!(failed.contains("r0:failed(new-resource:1)"), "{failed}");
+    assert!(failed.contains("[skipped:r0]"), "{failed}");
+    insta::assert_snapshot!(format!("{ok}\n{failed}"));
+}
