@@ -276,13 +276,12 @@ pub fn schedule(gen: &Gen<'_>, res: &XRes, kern: Option<&KRes>, plan: &mut Plan)
         Action::Run(Invocation::new(a, Some(&res.name), Timeout::Short))
     };
     let opts84 = |opts: &[XOpt], skip: &[&str]| -> Vec<String> {
-        opts.iter()
+        let kept: Vec<XOpt> = opts
+            .iter()
             .filter(|o| !skip.contains(&o.name.as_str()))
-            .map(|o| match &o.value {
-                Some(v) => format!("--{}={}", o.name, v),
-                None => format!("--{}", o.name),
-            })
-            .collect()
+            .cloned()
+            .collect();
+        Gen::opts84(&kept)
     };
     let peer_addr = res
         .conns

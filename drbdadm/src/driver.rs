@@ -119,9 +119,7 @@ impl<'a> Driver<'a> {
         {
             return true;
         }
-        let no_tty =
-            !nix::unistd::isatty(0).unwrap_or(false) || !nix::unistd::isatty(1).unwrap_or(false);
-        if (self.cli.dry_run && no_tty) || res.ignore || res.proxy_only {
+        if (self.cli.dry_run && crate::env::no_tty()) || res.ignore || res.proxy_only {
             return true;
         }
         if res.stacked && !self.cli.stacked {

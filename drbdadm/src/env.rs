@@ -20,6 +20,11 @@ pub fn hostname() -> (String, bool) {
     (n, false)
 }
 
+/// Upstream's `no_tty`: stdin or stdout is not a terminal (scripts, Pacemaker).
+pub fn no_tty() -> bool {
+    !nix::unistd::isatty(0).unwrap_or(false) || !nix::unistd::isatty(1).unwrap_or(false)
+}
+
 /// Upstream's stderr banner when `__DRBD_NODE__` is set.
 pub fn pretend_banner(name: &str) -> String {
     format!("\n   found __DRBD_NODE__ in environment\n   PRETENDING that I am >>{name}<<\n\n")

@@ -94,6 +94,18 @@ impl XVol {
         self.disk.is_some() && self.meta_disk.is_some() && self.meta_index.is_some()
     }
 
+    /// drbdmeta's index argument: `flex-internal`/`flex-external` for `flexible`, else the
+    /// index as written (`internal`, `0`, ...).
+    pub fn meta_index_arg(&self) -> String {
+        let internal = self.meta_disk.as_deref().is_none_or(|m| m == "internal");
+        match self.meta_index.as_deref() {
+            Some("flexible") if internal => "flex-internal".into(),
+            Some("flexible") => "flex-external".into(),
+            Some(i) => i.to_string(),
+            None => "internal".into(),
+        }
+    }
+
     /// The device drbdmeta and attach use for meta data.
     pub fn md_dev(&self) -> &str {
         match self.meta_disk.as_deref() {

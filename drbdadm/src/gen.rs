@@ -180,17 +180,8 @@ impl Gen<'_> {
             Dialect::V9 => "v09",
             Dialect::V84 => "v08",
         }));
-        let md = vol.meta_disk.as_deref().unwrap_or("internal");
         a.push(vol.md_dev().to_string());
-        match vol.meta_index.as_deref() {
-            Some("flexible") => a.push(s(if md == "internal" {
-                "flex-internal"
-            } else {
-                "flex-external"
-            })),
-            Some(i) => a.push(i.to_string()),
-            None => a.push(s("internal")),
-        }
+        a.push(vol.meta_index_arg());
         if cmd.flags.need_peer && self.dialect == Dialect::V9 {
             let single = cmd.name == "set-gi" && ctx.res.hosts.len() == 1;
             let id = if single {

@@ -18,7 +18,7 @@ impl Gen<'_> {
         self.backend.clone()
     }
 
-    fn opts84(opts: &[XOpt]) -> Vec<String> {
+    pub(crate) fn opts84(opts: &[XOpt]) -> Vec<String> {
         opts.iter()
             .map(|o| match &o.value {
                 Some(v) => format!("--{}={}", o.name, v),
@@ -48,17 +48,8 @@ impl Gen<'_> {
     fn meta84(&self, name: &str, ctx: &Ctx<'_>) -> Action {
         let vol = ctx.vol.expect("drbdmeta commands iterate volumes");
         let mut a = vec![self.tools.drbdmeta.clone(), vol.minor_str(), s("v08")];
-        let md = vol.meta_disk.as_deref().unwrap_or("internal");
         a.push(vol.md_dev().to_string());
-        match vol.meta_index.as_deref() {
-            Some("flexible") => a.push(s(if md == "internal" {
-                "flex-internal"
-            } else {
-                "flex-external"
-            })),
-            Some(i) => a.push(i.to_string()),
-            None => a.push(s("internal")),
-        }
+        a.push(vol.meta_index_arg());
         a.push(s(name));
         a.extend(self.setup84());
         Action::Run(Invocation::new(a, Some(&ctx.res.name), Timeout::VeryLong))

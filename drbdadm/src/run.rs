@@ -145,8 +145,7 @@ fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
         hostname: &hostname,
         dialect,
         have_ip: &hosts::have_ip,
-        no_tty: !nix::unistd::isatty(0).unwrap_or(false)
-            || !nix::unistd::isatty(1).unwrap_or(false),
+        no_tty: env::no_tty(),
     };
     let x = crate::expand::expand_with(
         &cfg,
@@ -348,9 +347,7 @@ fn dump(cli: &Cli, ctx: &Context<'_>) -> Result<ExitCode, AdmError> {
 /// naming resources skips the check.
 fn dump_verify_ips(ctx: &Context<'_>, dry_run: bool) -> bool {
     let cfg = ctx.cfg;
-    let no_tty =
-        !nix::unistd::isatty(0).unwrap_or(false) || !nix::unistd::isatty(1).unwrap_or(false);
-    if cfg.global.disable_ip_verification || (dry_run && no_tty) {
+    if cfg.global.disable_ip_verification || (dry_run && env::no_tty()) {
         return true;
     }
     let selected: Vec<&conf_parser::model::Resource> = cfg.resources.iter().collect();
