@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod optblock;
 pub mod options;
+pub mod registry;
 pub mod source;
 pub mod syntax;
 pub mod values;

@@ -62,6 +62,8 @@ impl<'a> Driver<'a> {
                 progress: cli.command.as_deref() == Some("adjust-with-progress")
                     && !cli.dry_run
                     && cli.verbose == 0,
+
+                registry: None,
             },
             plan: Plan::default(),
             cli,
@@ -70,7 +72,25 @@ impl<'a> Driver<'a> {
         }
     }
 
+    /// Successful `new-minor`/`new-resource` calls point the registry at `config` (not in
+    /// a dry run, not for a config read from stdin: upstream's `do_register`).
+    pub fn register_into(&mut self, config: Option<std::path::PathBuf>) {
+        self.exec.registry = config.filter(|_| !self.cli.dry_run);
+    }
+
+    /// `wait-con-int` waits for every resource, whichever it was called for (exit 0).
+    fn wait_ci(&self) {
+        let calls = crate::waitci::calls(&self.gen, self.cli.stacked);
+        let banner = crate::waitci::Banner::of(self.gen.x.resources.first());
+        let refresh = self.cfg.global.dialog_refresh;
+        crate::waitci::run(&self.exec, &calls, &banner, crate::env::no_tty(), refresh);
+    }
+
     fn run_now(&mut self, cmd: &CmdDef, ctx: &Ctx<'_>, on_error: OnError) -> Result<(), AdmError> {
+        if cmd.func == Func::WaitCi {
+            self.wait_ci();
+            return Ok(());
+        }
         let v84 = self.gen.dialect == Dialect::V84;
         if v84 && matches!(cmd.func, Func::Adjust | Func::AdjustWp) {
             let kern = crate::adjust84::running(&self.gen, &ctx.res.name);
@@ -342,6 +362,10 @@ impl<'a> Driver<'a> {
                     mc = (minors + 3).clamp(32, 255);
                 }
                 Action::Print(format!("minor_count={mc}\n"))
+            }
+            Func::WaitCi => {
+                self.wait_ci();
+                return Ok(());
             }
             Func::Status => {
                 let mut a = vec![self.gen.tools.drbdsetup.clone(), "status".to_string()];

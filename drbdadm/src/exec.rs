@@ -25,6 +25,8 @@ pub struct Executor {
     /// `adjust-with-progress`: one line per stage naming the resources, helpers' stderr
     /// suppressed, failures shown inline.
     pub progress: bool,
+    /// The canonical config path the registry entries point at (None: write none).
+    pub registry: Option<std::path::PathBuf>,
 }
 
 /// A helper ran past its time limit: drbdadm stops (exit 20).
@@ -117,6 +119,12 @@ impl Executor {
         if let Some(r) = reader {
             captured = r.join().unwrap_or_default();
         }
+        if let (0, Some(entry), Some(config)) = (code, &inv.registers, &self.registry) {
+            // As upstream, a registry failure is reported but does not fail the command.
+            if let Err(e) = conf_parser::registry::register(entry, config) {
+                eprintln!("{e}");
+            }
+        }
         match stderr_mode {
             Stderr::Show => {
                 if code >= 10 && inv.timeout != Timeout::Forever {
@@ -135,6 +143,30 @@ impl Executor {
             Stderr::Suppress => {}
         }
         Ok(code)
+    }
+
+    /// Starts one helper without waiting for it (upstream's `RETURN_PID`); in a dry run it
+    /// is only printed. A helper that cannot start is reported and left out.
+    pub fn spawn(&self, inv: &Invocation) -> Option<std::process::Child> {
+        if self.dry_run || self.verbose {
+            self.announce(inv);
+        }
+        if self.dry_run {
+            return None;
+        }
+        let _ = std::io::stdout().flush();
+        let mut cmd = Command::new(resolve(&inv.argv[0]));
+        cmd.args(&inv.argv[1..]).stdin(Stdio::null());
+        if let Some(r) = &inv.res {
+            cmd.env("DRBD_RESOURCE", r);
+        }
+        match cmd.spawn() {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("Can not exec {}: {e}", inv.argv[0]);
+                None
+            }
+        }
     }
 
     /// Runs an action; returns its exit code.

@@ -3,6 +3,7 @@
 //! argument order, option order and iteration.
 
 use conf_parser::options::{self, Dialect, ValueType};
+use conf_parser::registry::Entry;
 
 use crate::expand::{find_opt, Expanded, XConn, XOpt, XRes, XVol};
 use crate::plan::{Action, Invocation, Plan, Stage, Stderr, Timeout};
@@ -107,7 +108,7 @@ impl Gen<'_> {
 
     /// Upstream's `make_option()`: `--name=value` unless the command line gives an option
     /// this name is a prefix of (the command line wins).
-    fn make_options(&self, opts: &[XOpt], setup_cmd: &str) -> Vec<String> {
+    pub(crate) fn make_options(&self, opts: &[XOpt], setup_cmd: &str) -> Vec<String> {
         let mut out = Vec::new();
         for o in opts {
             if self.backend.iter().any(|b| {
@@ -376,6 +377,7 @@ impl Gen<'_> {
                 }
                 a.extend(self.make_options(&vol.device_opts, "new-minor"));
                 self.run(self.setup(a), res, Timeout::Short)
+                    .registering(vol.minor.map(Entry::Minor))
             }
             Func::SetupAndMeta => {
                 let first = Action::Run(
@@ -673,6 +675,7 @@ impl Gen<'_> {
         }
         a.extend(self.setup_options(cmd.fields));
         self.run(self.setup(a), res, Timeout::Short)
+            .registering(new.then(|| Entry::Resource(res.name.clone())))
     }
 
     pub(crate) fn peer_device(&self, cmd: &CmdDef, ctx: &Ctx<'_>, reset: bool) -> Action {

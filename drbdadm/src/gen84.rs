@@ -3,6 +3,8 @@
 //! network commands the two addresses; every command-line backend option is passed on
 //! (so `drbdadm -- --overwrite-data-of-peer primary r0` reaches drbdsetup-84).
 
+use conf_parser::registry::Entry;
+
 use crate::expand::{XOpt, XRes};
 use crate::gen::{Ctx, Gen, OnError};
 use crate::plan::{Action, Invocation, Plan, Stage, Stderr, Timeout};
@@ -194,6 +196,7 @@ impl Gen<'_> {
                 }
                 a.extend(self.setup84());
                 self.run84(a, res, Timeout::Short)
+                    .registering(new.then(|| Entry::Resource(res.name.clone())))
             }
             Func::NewMinor => {
                 let vol = ctx.vol.expect("new-minor iterates volumes");
@@ -207,6 +210,7 @@ impl Gen<'_> {
                     res,
                     Timeout::Short,
                 )
+                .registering(vol.minor.map(Entry::Minor))
             }
             Func::SetupAndMeta => {
                 let first = Action::Run(

@@ -18,3 +18,4 @@ pub mod plan;
 pub mod proxy;
 pub mod run;
 pub mod table;
+pub mod waitci;

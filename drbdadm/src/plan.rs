@@ -42,6 +42,8 @@ pub struct Invocation {
     pub stderr: Stderr,
     /// Extra environment (kernel helper handlers).
     pub env: Vec<(String, String)>,
+    /// The registry entry a success writes (`new-minor`, `new-resource`).
+    pub registers: Option<conf_parser::registry::Entry>,
 }
 
 impl Invocation {
@@ -53,12 +55,19 @@ impl Invocation {
             timeout,
             stderr: Stderr::Show,
             env: Vec::new(),
+            registers: None,
         }
     }
 
     /// The same call with another stderr handling.
     pub fn with_stderr(mut self, s: Stderr) -> Invocation {
         self.stderr = s;
+        self
+    }
+
+    /// The same call, writing `entry` into the registry when it succeeds.
+    pub fn registering(mut self, entry: conf_parser::registry::Entry) -> Invocation {
+        self.registers = Some(entry);
         self
     }
 
@@ -120,6 +129,14 @@ pub enum Action {
 }
 
 impl Action {
+    /// A helper call that writes `entry` into the registry when it succeeds.
+    pub fn registering(self, entry: Option<conf_parser::registry::Entry>) -> Action {
+        match (self, entry) {
+            (Action::Run(inv), Some(e)) => Action::Run(inv.registering(e)),
+            (a, _) => a,
+        }
+    }
+
     /// Every helper call this action could make, in order, as `-d` prints them.
     pub fn dry_run_lines(&self, out: &mut Vec<Line>) {
         match self {

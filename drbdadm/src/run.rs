@@ -5,6 +5,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use conf_parser::registry::{self, Entry};
 use conf_parser::{Config, Dialect, ParseOptions, Severity};
 
 use crate::cli::{self, Cli};
@@ -13,7 +14,7 @@ use crate::dump::Dumper;
 use crate::env;
 use crate::error::{AdmError, ExitCode};
 use crate::hosts;
-use crate::table::{self, Func};
+use crate::table::{self, CmdDef, Func};
 
 /// Runs drbdadm with `args` (argv[0] first); returns the exit code.
 pub fn main(args: &[String]) -> i32 {
@@ -127,7 +128,8 @@ fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
     if pretend {
         eprint!("{}", env::pretend_banner(&hostname));
     }
-    let cfg = read_config(cli, dialect)?;
+    let source = config_source(cli, cmd, dialect)?;
+    let cfg = read_config(cli, &source, dialect)?;
     let diags = render_diagnostics(&cfg);
     if !diags.is_empty() {
         eprint!("{diags}");
@@ -163,7 +165,14 @@ fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
         return Ok(0);
     }
     let mut driver = Driver::new(cli, dialect, &x, &hostname, argv0, &cfg);
-    if cmd.flags.res_name_required || !cli.resources.is_empty() {
+    if let ConfigSource::File(path) = &source {
+        driver.register_into(canonical_config(path));
+    }
+    // DRBD 9 runs a command that takes no names once per name given ("all": per resource);
+    // 8.4 ignores the names.
+    let per_resource =
+        cmd.flags.res_name_required || (dialect == Dialect::V9 && !cli.resources.is_empty());
+    if per_resource {
         if cfg.resources.is_empty() && !is_dump {
             eprintln!("no resources defined!");
             return Ok(ExitCode::Usage as i32);
@@ -274,12 +283,64 @@ impl Context<'_> {
     }
 }
 
-fn read_config(cli: &Cli, dialect: Dialect) -> Result<Config, AdmError> {
+/// Where the configuration comes from.
+enum ConfigSource {
+    /// `-c -`.
+    Stdin,
+    /// A file: `-c FILE`, the registry entry of a handler's resource, or the default.
+    File(PathBuf),
+}
+
+/// `-c` wins; handler commands (`use_cached_config`) then look up the file their resource
+/// or minor was set up from in the registry; otherwise the default search.
+fn config_source(cli: &Cli, cmd: &CmdDef, dialect: Dialect) -> Result<ConfigSource, AdmError> {
+    match cli.config.as_deref() {
+        Some("-") => return Ok(ConfigSource::Stdin),
+        Some(path) => return Ok(ConfigSource::File(PathBuf::from(path))),
+        None => {}
+    }
+    if let (true, Some(arg)) = (cmd.flags.use_cached_config, cli.resources.first()) {
+        let minor = arg.strip_prefix("minor-").map(|n| n.parse::<u32>().ok());
+        let (entry, what) = match minor {
+            Some(Some(m)) => (Entry::Minor(m), format!("minor {m}")),
+            Some(None) => (Entry::Minor(u32::MAX), format!("minor {arg}")),
+            None => (Entry::Resource(arg.clone()), format!("resource {arg}")),
+        };
+        match registry::lookup(&entry) {
+            Some(f) if std::fs::File::open(&f).is_ok() => return Ok(ConfigSource::File(f)),
+            Some(f) => eprintln!(
+                "Couldn't open file {} for reading; trying default config file...",
+                f.display()
+            ),
+            None => {
+                eprintln!("Don't know which config file belongs to {what}, trying default ones...")
+            }
+        }
+    }
+    env::default_config(dialect)
+        .map(ConfigSource::File)
+        .ok_or_else(|| {
+            AdmError::Usage("no configuration file found (looked for /etc/drbd.conf and its versioned variants); use -c FILE".into())
+        })
+}
+
+/// Upstream's `canonify_path()`: the directory resolved, the file name kept (a link named
+/// as the config stays a link), so the registry points at what the user named.
+fn canonical_config(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(name))
+}
+
+fn read_config(cli: &Cli, source: &ConfigSource, dialect: Dialect) -> Result<Config, AdmError> {
     let mut opts = ParseOptions::new(dialect);
     opts.exclude = cli.config_to_exclude.iter().map(PathBuf::from).collect();
     opts.extra = cli.config_to_test.iter().map(PathBuf::from).collect();
-    match cli.config.as_deref() {
-        Some("-") => {
+    match source {
+        ConfigSource::Stdin => {
             let mut text = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
                 AdmError::ConfigRead {
@@ -289,17 +350,8 @@ fn read_config(cli: &Cli, dialect: Dialect) -> Result<Config, AdmError> {
             })?;
             Ok(conf_parser::parse_str("STDIN", &text, &opts))
         }
-        Some(path) => {
-            conf_parser::parse_file(Path::new(path), &opts).map_err(|e| AdmError::ConfigRead {
-                path: path.to_string(),
-                source: e,
-            })
-        }
-        None => {
-            let path = env::default_config(dialect).ok_or_else(|| {
-                AdmError::Usage("no configuration file found (looked for /etc/drbd.conf and its versioned variants); use -c FILE".into())
-            })?;
-            conf_parser::parse_file(&path, &opts).map_err(|e| AdmError::ConfigRead {
+        ConfigSource::File(path) => {
+            conf_parser::parse_file(path, &opts).map_err(|e| AdmError::ConfigRead {
                 path: path.display().to_string(),
                 source: e,
             })

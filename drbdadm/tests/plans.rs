@@ -284,3 +284,218 @@ fn adjust_with_progress_lines() {
     assert!(failed.contains("[skipped:r0]"), "{failed}");
     insta::assert_snapshot!(format!("{ok}\n{failed}"));
 }
+
+/// A successful `new-resource`/`new-minor` points the registry at the config file; a
+/// handler the kernel starts without `-c` finds the file there. `-d` writes nothing.
+#[test]
+fn registry_written_by_up_and_read_by_handlers() {
+    let dir = std::env::temp_dir().join(format!("drbdadm-registry-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let run_dir = dir.join("run");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("test.res");
+    let config = TWO_NODES.replace(
+        "resource r1 {",
+        "resource r1 {\n  handlers { split-brain \"echo split-brain handler of $DRBD_RESOURCE\"; }",
+    );
+    std::fs::write(&file, config).expect("write config");
+    let adm = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_drbdadm"))
+            .args(args)
+            .env("__DRBD_NODE__", "alpha")
+            .env("DRBD_DRIVER_VERSION_OVERRIDE", "9.2.0")
+            .env("DRBD_RUN_DIR", &run_dir)
+            .output()
+            .expect("drbdadm runs");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let file_arg = file.to_str().expect("utf-8 path");
+    let link = |name: &str| std::fs::read_link(run_dir.join(name)).ok();
+
+    let (code, _, err) = adm(&["-d", "-c", file_arg, "up", "r1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!run_dir.exists(), "a dry run registers nothing");
+
+    let (code, _, err) = adm(&[
+        "-s",
+        "/bin/true",
+        "-m",
+        "/bin/true",
+        "-c",
+        file_arg,
+        "up",
+        "r1",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let canonical = std::fs::canonicalize(&file).expect("canonical");
+    assert_eq!(link("drbd-resource-r1.conf"), Some(canonical.clone()));
+    assert_eq!(link("drbd-minor-1.conf"), Some(canonical.clone()));
+    assert_eq!(link("drbd-minor-2.conf"), Some(canonical));
+    assert_eq!(link("drbd-resource-r0.conf"), None);
+
+    // The handler names no config file: the registry supplies it.
+    let (code, out, err) = adm(&["split-brain", "r1"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "split-brain handler of r1\n"),
+        "{err}"
+    );
+    assert!(!err.contains("Don't know"), "{err}");
+
+    // Failed helpers register nothing.
+    let (code, _, _) = adm(&[
+        "-s",
+        "/bin/false",
+        "-m",
+        "/bin/true",
+        "-c",
+        file_arg,
+        "up",
+        "r0",
+    ]);
+    assert_ne!(code, 0);
+    assert_eq!(link("drbd-resource-r0.conf"), None);
+
+    // Unknown to the registry: upstream's note, then the default config search.
+    let (_, _, err) = adm(&["split-brain", "r0"]);
+    assert!(
+        err.contains("Don't know which config file belongs to resource r0, trying default ones..."),
+        "{err}"
+    );
+    let (_, _, err) = adm(&["split-brain", "minor-9"]);
+    assert!(
+        err.contains("Don't know which config file belongs to minor 9, trying default ones..."),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `wait-con-int` starts one `wait-connect-resource` per resource in the background, prints
+/// a dot a second while they run, and ends with exit 0 when they are done.
+#[test]
+fn wait_con_int_runs_the_helpers_and_waits_for_them() {
+    let dir = std::env::temp_dir().join(format!("drbdadm-wci-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("test.res");
+    std::fs::write(&file, TWO_NODES).expect("write config");
+    let log = dir.join("calls.log");
+    let helper = dir.join("fake-drbdsetup");
+    std::fs::write(
+        &helper,
+        format!("#!/bin/sh\necho \"$*\" >> {}\nsleep 1.5\n", log.display()),
+    )
+    .expect("write helper");
+    std::fs::set_permissions(&helper, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_drbdadm"))
+        .arg("-s")
+        .arg(&helper)
+        .arg("-c")
+        .arg(&file)
+        .arg("wait-con-int")
+        .env("__DRBD_NODE__", "alpha")
+        .env("DRBD_DRIVER_VERSION_OVERRIDE", "9.2.0")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("drbdadm runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    // The dots go to /dev/console when it can be opened, as upstream.
+    assert!(
+        stdout.starts_with("WARN: stdin/stdout is not a TTY; using /dev/console"),
+        "{stdout}"
+    );
+    assert!(started.elapsed() >= std::time::Duration::from_millis(1500));
+    let mut calls: Vec<String> = std::fs::read_to_string(&log)
+        .expect("helpers ran")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    calls.sort();
+    assert_eq!(
+        calls,
+        ["wait-connect-resource r0", "wait-connect-resource r1"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// On a terminal (a pty from script(1)): dots for ten seconds, the banner with the first
+/// resource's timeouts, the prompt; `yes` interrupts the helpers and ends with exit 0.
+#[test]
+fn wait_con_int_dialog_on_a_terminal() {
+    use std::io::{Read, Write};
+    let dir = std::env::temp_dir().join(format!("drbdadm-wci-tty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("test.res");
+    let config = TWO_NODES.replace(
+        "resource r0 {",
+        "resource r0 {\n  startup { wfc-timeout 15; degr-wfc-timeout 60; }",
+    );
+    std::fs::write(&file, config).expect("write config");
+    let log = dir.join("calls.log");
+    let helper = dir.join("fake-drbdsetup");
+    std::fs::write(
+        &helper,
+        format!(
+            "#!/bin/sh\ntrap 'echo interrupted >> {log}; kill $!; exit 5' INT\nsleep 60 &\nwait\n",
+            log = log.display()
+        ),
+    )
+    .expect("write helper");
+    std::fs::set_permissions(&helper, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let line = format!(
+        "{} -s {} -c {} wait-con-int",
+        env!("CARGO_BIN_EXE_drbdadm"),
+        helper.display(),
+        file.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("__DRBD_NODE__", "alpha")
+        .env("DRBD_DRIVER_VERSION_OVERRIDE", "9.2.0")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script(1) runs (util-linux)");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 256];
+    while !String::from_utf8_lossy(&seen).contains("To abort waiting enter 'yes'") {
+        let n = stdout.read(&mut buf).expect("read");
+        assert!(n > 0, "ended early: {}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    child
+        .stdin
+        .as_mut()
+        .expect("stdin")
+        .write_all(b"yes\n")
+        .expect("answer");
+    let _ = stdout.read_to_end(&mut seen);
+    let status = child.wait().expect("script ends");
+    let text = String::from_utf8_lossy(&seen).replace('\r', "");
+    assert!(status.success(), "{text}");
+    assert!(text.contains(".........."), "{text}");
+    assert!(
+        text.contains(
+            " - If this node was already a degraded cluster before the\n   reboot, the timeout is 60 seconds. [degr-wfc-timeout]\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("   is 15 seconds. [wfc-timeout]\n"), "{text}");
+    assert!(
+        text.contains("(These values are for resource 'r0'; 0 sec -> wait forever)"),
+        "{text}"
+    );
+    let interrupted = std::fs::read_to_string(&log).unwrap_or_default();
+    assert_eq!(interrupted.lines().count(), 2, "both helpers get SIGINT");
+    let _ = std::fs::remove_dir_all(&dir);
+}

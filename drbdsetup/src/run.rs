@@ -6,6 +6,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use conf_parser::options::{parse_number, Dialect, Scale};
+use conf_parser::registry::{self, Entry};
 use thiserror::Error;
 
 use crate::codec::{Attr, Incoming, Message, Request, Value, NLM_F_DUMP};
@@ -210,6 +211,23 @@ fn config_exchange(
     ))
 }
 
+/// The registry entries a successful `down` of `resource` removes.
+fn down_entries(minors: Vec<u32>, resource: &str) -> Vec<Entry> {
+    let mut v: Vec<Entry> = minors.into_iter().map(Entry::Minor).collect();
+    v.push(Entry::Resource(resource.to_string()));
+    v
+}
+
+/// Removes registry entries (drbdadm's links to the config file); a failure is reported
+/// and does not change the exit code, as upstream.
+fn unregister(entries: &[Entry], err: &mut dyn Write) {
+    for e in entries {
+        if let Err(x) = registry::unregister(e) {
+            let _ = writeln!(err, "{x}");
+        }
+    }
+}
+
 /// `DRBD_ADM_DOWN` of one resource (context set with its name).
 pub fn down_request(resource: &str, mandatory: bool) -> Request {
     let mut req = Request::new(cmd::DRBD_ADM_DOWN);
@@ -364,14 +382,38 @@ fn dispatch(
         other => other,
     };
     match (def.kind, def.name, dialect) {
-        (Kind::Config, ..) | (Kind::Down, _, Dialect::V84) => {
-            config_exchange(s, &inv.request, def.kind, &inv.objname, setup, err)
+        (Kind::Config, ..) => {
+            let code = config_exchange(s, &inv.request, def.kind, &inv.objname, setup, err)?;
+            if code == 0 {
+                match (def.name, inv.minor) {
+                    ("del-minor", Some(m)) => unregister(&[Entry::Minor(m)], err),
+                    ("del-resource", _) => unregister(&[Entry::Resource(res_name.into())], err),
+                    _ => {}
+                }
+            }
+            Ok(code)
+        }
+        (Kind::Down, _, Dialect::V84) => {
+            // Upstream forgets every minor of the machine here; ours only the resource's.
+            let minors = crate::v84::minors_of(s, res_name, err)?;
+            let code = config_exchange(s, &inv.request, def.kind, &inv.objname, setup, err)?;
+            if code == 0 {
+                unregister(&down_entries(minors, res_name), err);
+            }
+            Ok(code)
         }
         (Kind::Down, _, Dialect::V9) => {
             let mut rv = 0;
             for r in crate::v9::down_targets(s, res, err)? {
+                let minors: Vec<u32> = crate::lists::devices(s, Some(&r), err)?
+                    .iter()
+                    .map(|d| d.minor)
+                    .collect();
                 let code =
                     config_exchange(s, &down_request(&r, s.mandatory), def.kind, &r, setup, err)?;
+                if code == 0 {
+                    unregister(&down_entries(minors, &r), err);
+                }
                 if rv == 0 {
                     rv = code;
                 }

@@ -444,6 +444,30 @@ pub fn show(
     }
 }
 
+/// The minors of `resource` (a `DRBD_ADM_GET_STATUS` dump filtered by name); none when
+/// the resource does not exist or the dump fails.
+pub fn minors_of(
+    s: &mut Session<'_>,
+    resource: &str,
+    err: &mut dyn Write,
+) -> Result<Vec<u32>, RunError> {
+    let req = dump_request(cmd::DRBD_ADM_GET_STATUS, Some(resource), s.mandatory);
+    let g = Get {
+        objname: resource,
+        missing_ok: true,
+        timeout: Some(GET_TIMEOUT),
+    };
+    match s.get(&req, g, err) {
+        Ok(replies) => Ok(replies
+            .iter()
+            .filter(|m| m.minor != u32::MAX)
+            .map(|m| m.minor)
+            .collect()),
+        Err(RunError::Reported(_)) => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
+}
+
 // ---- events2 ------------------------------------------------------------------------
 
 /// Output switches of the 8.4 `events2`.

@@ -553,8 +553,29 @@ fn v9_get_gi_and_show_gi() {
     assert_eq!((r.code, r.err.as_str()), (10, "r0: No such peer device\n"));
 }
 
+/// A registry directory shared by this file's tests (the variable is process-wide), and
+/// links in it pointing at a config file.
+fn registry_with(links: &[&str]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("drbdsetup-registry-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::env::set_var("DRBD_RUN_DIR", &dir);
+    let conf = dir.join("drbd.conf");
+    std::fs::write(&conf, "").unwrap();
+    for l in links {
+        let _ = std::fs::remove_file(dir.join(l));
+        std::os::unix::fs::symlink(&conf, dir.join(l)).unwrap();
+    }
+    dir
+}
+
 #[test]
 fn v9_down_all_takes_every_resource_down() {
+    let reg = registry_with(&[
+        "drbd-minor-0.conf",
+        "drbd-resource-r0.conf",
+        "drbd-resource-r1.conf",
+        "drbd-minor-5.conf",
+    ]);
     let mut t = ScriptedTransport::new(FAMILY, 2);
     let r1 = {
         let mut b = v9_resource(101);
@@ -564,27 +585,49 @@ fn v9_down_all_takes_every_resource_down() {
         b
     };
     t.replies.push_back(dump(vec![v9_resource(101), r1], 101));
-    t.replies
-        .push_back(genl(2, cmd::DRBD_ADM_DOWN, 102, u32::MAX, NO_ERROR, vec![]));
+    // Each resource's devices are listed before it goes down: r0 has minor 0, r1 none.
+    t.replies.push_back(dump(vec![v9_device(102)], 102));
     t.replies
         .push_back(genl(2, cmd::DRBD_ADM_DOWN, 103, u32::MAX, NO_ERROR, vec![]));
+    t.replies.push_back(done(104, 0));
+    t.replies
+        .push_back(genl(2, cmd::DRBD_ADM_DOWN, 105, u32::MAX, NO_ERROR, vec![]));
     let r = go(&mut t, "down all");
     assert_eq!((r.code, r.err.as_str()), (0, ""));
-    assert_eq!(r.sent.len(), 3);
+    let commands: Vec<u8> = r.sent.iter().map(|m| m[16]).collect();
     assert_eq!(
-        hex(&r.sent[1]),
-        format!(
-            "{} 0c 00 02 80 07 00 02 40 72 30 00 00",
-            head(40, 1, 102, cmd::DRBD_ADM_DOWN, 2, u32::MAX)
-        )
+        commands,
+        [
+            cmd::DRBD_ADM_GET_RESOURCES,
+            cmd::DRBD_ADM_GET_DEVICES,
+            cmd::DRBD_ADM_DOWN,
+            cmd::DRBD_ADM_GET_DEVICES,
+            cmd::DRBD_ADM_DOWN
+        ]
     );
     assert_eq!(
         hex(&r.sent[2]),
         format!(
-            "{} 0c 00 02 80 07 00 02 40 72 31 00 00",
+            "{} 0c 00 02 80 07 00 02 40 72 30 00 00",
             head(40, 1, 103, cmd::DRBD_ADM_DOWN, 2, u32::MAX)
         )
     );
+    assert_eq!(
+        hex(&r.sent[4]),
+        format!(
+            "{} 0c 00 02 80 07 00 02 40 72 31 00 00",
+            head(40, 1, 105, cmd::DRBD_ADM_DOWN, 2, u32::MAX)
+        )
+    );
+    // The registry forgets what went down, and only that.
+    for gone in [
+        "drbd-minor-0.conf",
+        "drbd-resource-r0.conf",
+        "drbd-resource-r1.conf",
+    ] {
+        assert!(!reg.join(gone).exists(), "{gone} still registered");
+    }
+    assert!(reg.join("drbd-minor-5.conf").exists());
     // A resource that does not exist is not sent at all.
     let mut t = ScriptedTransport::new(FAMILY, 2);
     t.replies.push_back(dump(vec![v9_resource(101)], 101));
@@ -1210,24 +1253,63 @@ fn v84_wait_connect_and_wait_sync() {
 
 #[test]
 fn v84_down_of_an_unknown_resource_is_quietly_done() {
+    let reg = registry_with(&["drbd-resource-r7.conf"]);
     let mut t = ScriptedTransport::new(FAMILY, 1);
+    t.replies.push_back(done(101, 0));
     t.replies.push_back(genl(
         1,
         cmd::DRBD_ADM_DOWN,
-        101,
+        102,
         u32::MAX,
         158,
         vec![set(nla::CFG_REPLY, vec![fstr(1, "unknown resource")])],
     ));
-    let r = go(&mut t, "down r0");
+    let r = go(&mut t, "down r7");
     assert_eq!((r.code, r.err.as_str()), (0, ""));
+    assert_eq!(r.sent[0][16], cmd::DRBD_ADM_GET_STATUS);
     assert_eq!(
-        hex(&r.sent[0]),
+        hex(&r.sent[1]),
         format!(
-            "{} 0c 00 02 80 07 00 02 40 72 30 00 00",
-            head(40, 1, 101, cmd::DRBD_ADM_DOWN, 1, u32::MAX)
+            "{} 0c 00 02 80 07 00 02 40 72 37 00 00",
+            head(40, 1, 102, cmd::DRBD_ADM_DOWN, 1, u32::MAX)
         )
     );
+    assert!(!reg.join("drbd-resource-r7.conf").exists());
+}
+
+#[test]
+fn v84_down_forgets_the_resources_minors() {
+    let reg = registry_with(&[
+        "drbd-resource-r8.conf",
+        "drbd-minor-8.conf",
+        "drbd-minor-9.conf",
+    ]);
+    let mut t = ScriptedTransport::new(FAMILY, 1);
+    let status = genl(
+        1,
+        cmd::DRBD_ADM_GET_STATUS,
+        101,
+        8,
+        NO_ERROR,
+        vec![set(nla::CFG_CONTEXT, vec![fstr(2, "r8")])],
+    );
+    t.replies.push_back(dump(vec![status], 101));
+    t.replies
+        .push_back(genl(1, cmd::DRBD_ADM_DOWN, 102, u32::MAX, NO_ERROR, vec![]));
+    let r = go(&mut t, "down r8");
+    assert_eq!((r.code, r.err.as_str()), (0, ""));
+    assert!(!reg.join("drbd-resource-r8.conf").exists());
+    assert!(!reg.join("drbd-minor-8.conf").exists());
+    assert!(reg.join("drbd-minor-9.conf").exists());
+    // A failed down keeps the entries.
+    let reg = registry_with(&["drbd-resource-r8.conf"]);
+    let mut t = ScriptedTransport::new(FAMILY, 1);
+    t.replies.push_back(done(101, 0));
+    t.replies
+        .push_back(genl(1, cmd::DRBD_ADM_DOWN, 102, u32::MAX, -12, vec![]));
+    let r = go(&mut t, "down r8");
+    assert_ne!(r.code, 0);
+    assert!(reg.join("drbd-resource-r8.conf").exists());
 }
 
 /// A small strict JSON checker (RFC 8259 grammar), enough to prove the output parses.
@@ -1472,4 +1554,25 @@ fn bad_input_is_an_error_not_a_panic() {
     let mut t = ScriptedTransport::new(FAMILY, 2);
     let r = go(&mut t, "status --color=purple");
     assert_eq!((r.code, r.err.as_str()), (20, "unknown --color argument\n"));
+}
+
+#[test]
+fn del_minor_and_del_resource_forget_their_registry_entries() {
+    let reg = registry_with(&["drbd-minor-4.conf", "drbd-resource-r4.conf"]);
+    for (version, args, link) in [
+        (2u8, "del-minor 4", "drbd-minor-4.conf"),
+        (1, "del-resource r4", "drbd-resource-r4.conf"),
+    ] {
+        let mut t = ScriptedTransport::new(FAMILY, u32::from(version));
+        let command = if args.starts_with("del-minor") {
+            cmd::DRBD_ADM_DEL_MINOR
+        } else {
+            cmd::DRBD_ADM_DEL_RESOURCE
+        };
+        t.replies
+            .push_back(genl(version, command, 101, u32::MAX, NO_ERROR, vec![]));
+        let r = go(&mut t, args);
+        assert_eq!((r.code, r.err.as_str()), (0, ""), "{args}");
+        assert!(!reg.join(link).exists(), "{link} still registered");
+    }
 }

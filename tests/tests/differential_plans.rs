@@ -63,7 +63,10 @@ const COMMANDS: &[&str] = &[
     "sh-md-idx",
     "sh-ip",
     "sh-resources",
+    "wait-con-int",
 ];
+
+const NOT_A_TTY: &str = "WARN: stdin/stdout is not a TTY; using /dev/console";
 
 struct Out {
     code: i32,
@@ -111,6 +114,8 @@ fn run(
 
 /// Helper names are printed with the folder drbdadm found them in; compare bare names.
 fn normalise(s: &str) -> String {
+    // wait-con-int's warning has no newline: the first helper follows on its line.
+    let s = s.replace(NOT_A_TTY, &format!("{NOT_A_TTY}\n"));
     s.lines()
         .map(|l| match l.split_once(' ') {
             Some((first, rest))
