@@ -13,6 +13,7 @@
 //! does not need) are left out, and whatever depended on them has no dependency any more.
 
 pub mod opts;
+pub mod report;
 pub mod show;
 
 use std::collections::BTreeSet;
@@ -248,6 +249,10 @@ fn plan_adjust(
         disk: !gen.backend.iter().any(|b| b == "--skip-disk"),
         net: !gen.backend.iter().any(|b| b == "--skip-net"),
     };
+    report::set_level(gen.verbose);
+    if run.is_none() && !ctx.res.proxy_only {
+        report::differs(format_args!("New resource {}", ctx.res.name));
+    }
     let mut a = Adjust {
         gen,
         cfg,
@@ -298,6 +303,10 @@ impl Adjust<'_, '_> {
             let Some(ci) = self.c.hosts[me].volumes.iter().position(|v| v.vnr == vnr) else {
                 // Running only: detach (if it has a disk) and delete the minor.
                 let Some(k) = k else { continue };
+                report::differs(format_args!(
+                    "Deleting minor {} (vol:{vnr}) from kernel, not in config",
+                    minor(k.minor)
+                ));
                 out.push(AdjVol {
                     vnr,
                     gone: true,
@@ -314,6 +323,7 @@ impl Adjust<'_, '_> {
             };
             match k {
                 None => {
+                    report::differs(format_args!("New minor {} (vol:{vnr})", minor(conf.minor)));
                     v.new_minor = true;
                     v.attach = conf.disk.is_some();
                 }
@@ -865,10 +875,26 @@ fn wait_timeout_is_ok(a: Action) -> Action {
     }
 }
 
+/// A minor as upstream prints it (`-1U` when unset).
+fn minor(m: Option<u32>) -> u32 {
+    m.unwrap_or(u32::MAX)
+}
+
 /// `compare_volume()`: a configured volume against the running one of the same number.
 fn compare_volume(conf: &mut XVol, kern: &RunVol, v: &mut AdjVol) {
     v.new_minor = conf.minor != kern.minor;
     v.del_minor = v.new_minor;
+    if v.new_minor {
+        report::compare(
+            true,
+            format_args!(
+                "vol:{} minor differs: r={} c={}",
+                conf.vnr,
+                minor(kern.minor),
+                minor(conf.minor)
+            ),
+        );
+    }
     if !disk_equal(conf, kern) || v.new_minor {
         v.attach = conf.disk.is_some();
         v.detach = kern.disk.as_deref().is_some_and(|d| d != "none");
@@ -887,20 +913,48 @@ fn compare_volume(conf: &mut XVol, kern: &RunVol, v: &mut AdjVol) {
 
 /// `disk_equal()`.
 fn disk_equal(conf: &XVol, kern: &RunVol) -> bool {
+    let (rm, cm) = (minor(kern.minor), minor(conf.minor));
     match (conf.disk.as_deref(), kern.disk.as_deref()) {
         (None, None) => true,
-        (None, Some(d)) => d == "none",
-        (Some(_), None) => false,
+        (None, Some("none")) => true,
+        (None, Some(d)) => {
+            let vnr = kern.vnr;
+            report::compare(
+                true,
+                format_args!("minor {rm} (vol:{vnr}) {d} missing from config"),
+            );
+            false
+        }
+        (Some(c), None) => {
+            let vnr = conf.vnr;
+            report::compare(
+                true,
+                format_args!("minor {cm} (vol:{vnr}) {c} missing from kernel"),
+            );
+            false
+        }
         (Some(c), Some(k)) => {
-            if c != k {
-                return false;
+            let vnr = kern.vnr;
+            let mut eq = c == k;
+            report::compare(
+                !eq,
+                format_args!("minor {rm} (vol:{vnr}) disk: r={k} c={c}"),
+            );
+            let cmd = conf.meta_disk.as_deref().unwrap_or("");
+            let kmd = kern.meta_disk.as_deref().unwrap_or("");
+            if eq {
+                eq =
+                    (cmd == "internal") == (kmd == "internal") && (cmd == "internal" || cmd == kmd);
             }
-            let cm = conf.meta_disk.as_deref().unwrap_or("");
-            let km = kern.meta_disk.as_deref().unwrap_or("");
-            if (cm == "internal") != (km == "internal") {
-                return false;
-            }
-            cm == "internal" || cm == km
+            report::compare(
+                !eq,
+                format_args!(
+                    "minor {rm} (vol:{vnr}) meta-disk: r={} c={}",
+                    report::value(kern.meta_disk.as_deref()),
+                    report::value(conf.meta_disk.as_deref())
+                ),
+            );
+            eq
         }
     }
 }
@@ -914,7 +968,7 @@ fn size_differs(conf: &XVol, kern: &RunVol) -> bool {
         .iter()
         .find(|o| o.name == "size" && !o.unknown)
         .filter(|k| !opts::is_default(Section::Disk, "size", k.value.as_deref()));
-    match (c, k) {
+    let differs = match (c, k) {
         (Some(c), Some(k)) => !opts::is_equal(
             Section::Disk,
             "size",
@@ -923,7 +977,19 @@ fn size_differs(conf: &XVol, kern: &RunVol) -> bool {
         ),
         (None, None) => false,
         _ => true,
-    }
+    };
+    let shown = |v: Option<&str>| v.unwrap_or("-").to_string();
+    report::compare(
+        differs,
+        format_args!(
+            "minor {} (vol:{}) size: r={} c={}",
+            minor(conf.minor),
+            conf.vnr,
+            shown(k.and_then(|k| k.value.as_deref())),
+            shown(c.and_then(|c| c.value.as_deref()))
+        ),
+    );
+    differs
 }
 
 /// `bitmap_will_be_enabled()`: the running volume has no bitmap and the config wants one.

@@ -12,6 +12,7 @@ use conf_parser::syntax::Stmt;
 use conf_parser::Diagnostics;
 
 use crate::adjust::opts::{is_default, is_equal};
+use crate::adjust::report;
 use crate::expand::{XOpt, XRes, XVol};
 use crate::gen::{Ctx, Gen};
 use crate::plan::{Action, Invocation, Plan, Stage, Timeout};
@@ -199,23 +200,54 @@ fn opts_equal(section: Section, conf: &[XOpt], run: &Opts, skip: &[&str]) -> boo
     let is_equal = is_equal84;
     let is_default = is_default84;
     for (name, value) in run.iter().filter(|(n, _)| !skip.contains(&n.as_str())) {
+        let rv = report::value(value.as_deref());
         match conf.iter().find(|c| &c.name == name) {
             Some(c) => {
+                let cv = report::value(c.value.as_deref());
                 if !is_equal(section, name, value.as_deref(), c.value.as_deref()) {
+                    report::differs(format_args!("Value of '{name}' differs: r={rv} c={cv}"));
                     return false;
                 }
+                report::equal(format_args!("Value of '{name}' equal: r={rv} c={cv}"));
             }
             None => {
                 if !is_default(section, name, value.as_deref()) {
+                    report::differs(format_args!("Only in running config {name}: {rv}"));
                     return false;
                 }
+                report::equal(format_args!("Is default: '{name}' equal: r={rv}"));
             }
         }
     }
-    conf.iter()
+    let extra = conf
+        .iter()
         .filter(|c| !skip.contains(&c.name.as_str()))
         .filter(|c| !run.iter().any(|(n, _)| *n == c.name))
-        .all(|c| is_default(section, &c.name, c.value.as_deref()))
+        .find(|c| !is_default(section, &c.name, c.value.as_deref()));
+    if let Some(c) = extra {
+        let cv = report::value(c.value.as_deref());
+        report::differs(format_args!("Only in config file {}: {cv}", c.name));
+        return false;
+    }
+    true
+}
+
+/// `-vvv`: upstream's "Network addresses differ" lines, `(null)` for a missing side.
+fn report_addresses(
+    run: (Option<&Address>, Option<&Address>),
+    conf: (Option<&Address>, Option<&Address>),
+) {
+    let part = |a: Option<&Address>| match a {
+        Some(a) => format!("{}:{}:{}", a.af, a.addr, a.port),
+        None => "(null):(null):(null)".into(),
+    };
+    report::differs(format_args!(
+        "Network addresses differ:\n\trunning: {} -- {}\n\t config: {} -- {}",
+        part(run.0),
+        part(run.1),
+        part(conf.0),
+        part(conf.1)
+    ));
 }
 
 fn disk_equal(conf: &XVol, k: &KVol) -> bool {
@@ -266,6 +298,7 @@ pub fn running(gen: &Gen<'_>, res: &str) -> Option<KRes> {
 
 /// Schedules what `adjust` must change for `res`.
 pub fn schedule(gen: &Gen<'_>, res: &XRes, kern: Option<&KRes>, plan: &mut Plan) {
+    report::set_level(gen.verbose);
     let (is_equal, is_default) = (is_equal84, is_default84);
     let Some(me) = res.me() else { return };
     let find = |n: &str| crate::table::find(Dialect::V84, n).expect("command in table");
@@ -310,9 +343,16 @@ pub fn schedule(gen: &Gen<'_>, res: &XRes, kern: Option<&KRes>, plan: &mut Plan)
                         .as_ref()
                         .and_then(|p| p.inside.clone())
                         .or(peer_addr.clone());
-                    peer_addr.is_some()
+                    let same = peer_addr.is_some()
                         && addr_eq(me.address.as_ref(), k.me.as_ref())
-                        && addr_eq(want_peer.as_ref(), k.peer.as_ref())
+                        && addr_eq(want_peer.as_ref(), k.peer.as_ref());
+                    if !same {
+                        report_addresses(
+                            (k.me.as_ref(), k.peer.as_ref()),
+                            (me.address.as_ref(), want_peer.as_ref()),
+                        );
+                    }
+                    same
                 }
                 None => peer_addr.is_none(),
             });

@@ -499,3 +499,83 @@ fn wait_con_int_dialog_on_a_terminal() {
     assert_eq!(interrupted.lines().count(), 2, "both helpers get SIGINT");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `-vvv` shows what adjust found different, `-vvvv` also what is equal (upstream's
+/// `report_compare()` and `opts_equal()` lines on stderr).
+#[test]
+fn adjust_verbose_comparison_lines() {
+    let dir = std::env::temp_dir().join(format!("drbdadm-adjv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("test.res");
+    std::fs::write(
+        &file,
+        r#"resource r0 {
+  disk { al-extents 6007; }
+  on alpha { node-id 0; volume 0 { device minor 1; disk /dev/sda1; meta-disk internal; }
+             volume 1 { device minor 2; disk /dev/sdb1; meta-disk /dev/sdc[0]; } }
+  on bravo { node-id 1; volume 0 { device minor 1; disk /dev/sda1; meta-disk internal; }
+             volume 1 { device minor 2; disk /dev/sdb1; meta-disk /dev/sdc[0]; } }
+  connection { path { host alpha address 10.0.0.1:7789; host bravo address 10.0.0.2:7789; } }
+}
+"#,
+    )
+    .expect("write config");
+    let show = dir.join("show.txt");
+    std::fs::write(
+        &show,
+        r#"resource "r0" {
+    _this_host {
+        node-id			0;
+        volume 0 {
+            device			minor 1;
+            disk			"/dev/sda1";
+            meta-disk			internal;
+            disk {
+                al-extents    	6007;
+                disk-flushes    	no;
+            }
+        }
+        volume 2 {
+            device			minor 5;
+            disk			"/dev/sdx";
+            meta-disk			internal;
+        }
+    }
+}
+"#,
+    )
+    .expect("write show");
+    let run = |v: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_drbdadm"))
+            .args(["-d", v, "-c"])
+            .arg(&file)
+            .args(["adjust", "r0"])
+            .env("__DRBD_NODE__", "alpha")
+            .env("DRBD_DRIVER_VERSION_OVERRIDE", "9.2.0")
+            .env("FAKE_DRBDSETUP_SHOW", &show)
+            .output()
+            .expect("drbdadm runs");
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter(|l| !l.is_empty() && !l.contains("__DRBD_NODE__") && !l.contains("PRETENDING"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    };
+    assert_eq!(run("-vv"), "");
+    assert_eq!(
+        run("-vvv"),
+        "Only in running config disk-flushes: no\n\
+         New minor 2 (vol:1)\n\
+         Deleting minor 5 (vol:2) from kernel, not in config\n"
+    );
+    assert_eq!(
+        run("-vvvv"),
+        " [eq] minor 1 (vol:0) disk: r=/dev/sda1 c=/dev/sda1\n \
+         [eq] minor 1 (vol:0) meta-disk: r=internal c=internal\n \
+         [eq] minor 1 (vol:0) size: r=- c=-\n\
+         Value of 'al-extents' equal: r=6007 c=6007\n\
+         Only in running config disk-flushes: no\n\
+         New minor 2 (vol:1)\n\
+         Deleting minor 5 (vol:2) from kernel, not in config\n"
+    );
+}

@@ -4,6 +4,7 @@
 
 use conf_parser::options::{self, parse_number, Dialect, Section, ValueType};
 
+use super::report;
 use super::show::ROpt;
 use crate::expand::XOpt;
 
@@ -103,28 +104,39 @@ pub fn opts_equal(section: Section, conf: &mut Vec<XOpt>, run: &[ROpt], skip: &[
         if skip.contains(&r.name.as_str()) {
             continue;
         }
+        let rv = report::value(r.value.as_deref());
         match conf.iter().position(|o| o.name == r.name) {
             Some(i) => {
-                if !is_equal(
-                    section,
-                    &r.name,
-                    r.value.as_deref(),
-                    conf[i].value.as_deref(),
-                ) {
+                let cv = conf[i].value.as_deref();
+                if !is_equal(section, &r.name, r.value.as_deref(), cv) {
+                    let cv = report::value(cv);
+                    report::differs(format_args!("Value of '{}' differs: r={rv} c={cv}", r.name));
                     return false;
                 }
+                let cv = report::value(cv);
+                report::equal(format_args!("Value of '{}' equal: r={rv} c={cv}", r.name));
                 mentioned[i] = true;
             }
             None => {
                 if !is_default(section, &r.name, r.value.as_deref()) {
+                    report::differs(format_args!("Only in running config {}: {rv}", r.name));
                     return false;
                 }
+                report::equal(format_args!("Is default: '{}' equal: r={rv}", r.name));
             }
         }
     }
-    conf.iter().zip(&mentioned).all(|(o, &m)| {
-        skip.contains(&o.name.as_str()) || m || is_default(section, &o.name, o.value.as_deref())
-    })
+    for (o, &m) in conf.iter().zip(&mentioned) {
+        if !skip.contains(&o.name.as_str())
+            && !m
+            && !is_default(section, &o.name, o.value.as_deref())
+        {
+            let cv = report::value(o.value.as_deref());
+            report::differs(format_args!("Only in config file {}: {cv}", o.name));
+            return false;
+        }
+    }
+    true
 }
 
 /// Upstream's `opt_equal()`: one option, a missing one standing for its default.
