@@ -21,7 +21,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 
-use conf_parser::model::{Address, Config, HostKind};
+use conf_parser::model::{Address, HostKind};
 use conf_parser::options::{Dialect, Section};
 
 use crate::cli::Cli;
@@ -43,7 +43,6 @@ pub fn hook(
     ctx: &Ctx<'_>,
     on_error: OnError,
     cli: &Cli,
-    cfg: &Config,
     plan: &mut Plan,
 ) -> Result<Option<Action>, AdmError> {
     if gen.dialect != Dialect::V9 {
@@ -56,10 +55,10 @@ pub fn hook(
             let multi =
                 cli.resources.len() > 1 || cli.resources.first().is_some_and(|r| r == "all");
             let list_only = cmd.func == Func::ShListAdjustable;
-            adjust(gen, cfg, ctx, multi, list_only, plan)?;
+            adjust(gen, ctx, multi, list_only, plan)?;
             Ok(Some(Action::Seq(Vec::new())))
         }
-        Func::ProxyUp | Func::ProxyDown => Ok(Some(proxy::proxy_cmd(gen, cfg, cmd, ctx, on_error))),
+        Func::ProxyUp | Func::ProxyDown => Ok(Some(proxy::proxy_cmd(gen, cmd, ctx, on_error))),
         _ => Ok(None),
     }
 }
@@ -201,7 +200,6 @@ struct Scope {
 
 struct Adjust<'g, 'a> {
     gen: &'g Gen<'a>,
-    cfg: &'g Config,
     /// The configured resource; comparisons change its options.
     c: XRes,
     /// The running resource.
@@ -222,7 +220,6 @@ struct Adjust<'g, 'a> {
 
 fn adjust(
     gen: &Gen<'_>,
-    cfg: &Config,
     ctx: &Ctx<'_>,
     multi: bool,
     list_only: bool,
@@ -233,13 +230,12 @@ fn adjust(
     } else {
         running_res(gen, &ctx.res.name, multi)?
     };
-    plan_adjust(gen, cfg, ctx, run, list_only, plan)
+    plan_adjust(gen, ctx, run, list_only, plan)
 }
 
 /// `_adm_adjust()` with the running resource at hand.
 fn plan_adjust(
     gen: &Gen<'_>,
-    cfg: &Config,
     ctx: &Ctx<'_>,
     run: Option<RunRes>,
     list_only: bool,
@@ -255,7 +251,6 @@ fn plan_adjust(
     }
     let mut a = Adjust {
         gen,
-        cfg,
         c: ctx.res.clone(),
         rx: run.as_ref().map(|r| running_as_xres(r, ctx.res)),
         run,
@@ -666,7 +661,7 @@ impl Adjust<'_, '_> {
                 .iter()
                 .map(|o| (o.name.clone(), o.value.clone()))
                 .collect();
-            let my_plugins = proxy::plugins(self.cfg, &self.c, my);
+            let my_plugins = my.plugins.clone();
             let decision = proxy::reconf(
                 &my_opts,
                 &my_plugins,
@@ -818,7 +813,7 @@ impl Adjust<'_, '_> {
             Job::ProxyDown(ci) => proxy::conn_down(g, &self.c, &self.proxy_conn(*ci)),
             Job::ProxyUp(ci) => proxy::conn_up(g, &self.c, &self.proxy_conn(*ci)),
             Job::ProxyPlugins(ci) => {
-                proxy::conn_plugins(g, self.cfg, &self.c, &self.proxy_conn(*ci))
+                proxy::conn_plugins(g, &self.c, &self.proxy_conn(*ci))
             }
             Job::ProxyReconf(text) => Action::Run(Invocation::new(
                 vec![g.tools.proxy_ctl.clone(), "-c".into(), text.clone()],

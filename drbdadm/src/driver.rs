@@ -113,7 +113,6 @@ impl<'a> Driver<'a> {
             ctx,
             on_error,
             self.cli,
-            self.cfg,
             &mut self.plan,
         )? {
             a

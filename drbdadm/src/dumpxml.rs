@@ -331,7 +331,7 @@ fn proxy(out: &mut String, i: usize, p: &conf_parser::model::ProxyInfo) {
         out,
         i + 1,
         "options",
-        None,
+        Some("plugin"),
         &[&own(&p.options), &plugins(&p.plugins)],
     );
     line(out, i, "</proxy>");

@@ -1127,6 +1127,19 @@ fn fixup_peer_devices(x: &mut XRes, errors: &mut Vec<String>) {
 /// the inherited ones end up reversed before the own ones. Conflicting inherited values are
 /// an error.
 #[allow(clippy::too_many_arguments)]
+/// Proxy plugin lines as options without value (upstream keeps them so and inherits
+/// them with the wildcard context).
+fn plugin_opts(lines: &[String]) -> XOpts {
+    lines
+        .iter()
+        .map(|l| XOpt {
+            name: l.clone(),
+            value: None,
+            inherited: false,
+        })
+        .collect()
+}
+
 fn expand_opts(
     from: &[XOpt],
     to: &mut XOpts,
@@ -1195,6 +1208,9 @@ fn expand_common(
         ex(&own(&c.pd), &mut x.pd_opts, false);
         ex(&own(&c.startup), &mut x.startup, false);
         ex(&own(&c.proxy), &mut x.proxy_opts, false);
+        let mut plugins = plugin_opts(&x.proxy_plugins);
+        ex(&plugin_opts(&c.proxy_plugins), &mut plugins, true);
+        x.proxy_plugins = plugins.into_iter().map(|o| o.name).collect();
         ex(&own(&c.handlers), &mut x.handlers, false);
         ex(&own(&c.res), &mut x.res_opts, false);
         if c.startup.iter().any(|o| o.name == "stacked-timeouts") {
@@ -1227,10 +1243,14 @@ fn expand_common(
         ex(&net, &mut c.net_opts, false);
     }
     let proxy = x.proxy_opts.clone();
+    let plugins = plugin_opts(&x.proxy_plugins);
     for c in &mut x.conns {
         for p in &mut c.paths {
             for e in &mut p.ends {
                 if let Some(px) = &mut e.proxy {
+                    let mut pl = plugin_opts(&px.plugins);
+                    ex(&plugins, &mut pl, true);
+                    px.plugins = pl.into_iter().map(|o| o.name).collect();
                     let mut o = own(&px.options);
                     ex(&proxy, &mut o, false);
                     px.options = o

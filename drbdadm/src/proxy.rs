@@ -8,7 +8,7 @@
 //! `set_me_in_resource()`), and in each path the first endpoint of such a host is the local
 //! one.
 
-use conf_parser::model::{Address, Config, ProxyInfo};
+use conf_parser::model::{Address, ProxyInfo};
 
 use crate::expand::{XEnd, XRes};
 use crate::gen::{Ctx, Gen, OnError};
@@ -122,31 +122,6 @@ pub fn old_conn_name(res: &XRes, pc: &ProxyConn<'_>) -> String {
     format!("{}-{}-{}", res.name, on(pc.peer_proxy()), on(pc.my_proxy()))
 }
 
-/// The plugin lines of a proxy after inheritance: `common`'s into the resource's, the
-/// resource's into the proxy's, each missing line put in front (upstream's wildcard
-/// `expand_opts()`).
-pub fn plugins(cfg: &Config, res: &XRes, proxy: &ProxyInfo) -> Vec<String> {
-    fn inherit(from: &[String], to: &mut Vec<String>) {
-        for p in from {
-            if !to.contains(p) {
-                to.insert(0, p.clone());
-            }
-        }
-    }
-    let mut res_plugins = cfg
-        .resources
-        .iter()
-        .find(|r| r.name == res.name)
-        .map(|r| r.opts.proxy_plugins.clone())
-        .unwrap_or_default();
-    if let Some(c) = &cfg.common {
-        inherit(&c.opts.proxy_plugins, &mut res_plugins);
-    }
-    let mut out = proxy.plugins.clone();
-    inherit(&res_plugins, &mut out);
-    out
-}
-
 fn addr(a: Option<&Address>) -> String {
     a.map(|a| format!("{}:{}", a.addr, a.port))
         .unwrap_or_else(|| ":".into())
@@ -185,7 +160,7 @@ pub fn conn_up(gen: &Gen<'_>, res: &XRes, pc: &ProxyConn<'_>) -> Action {
 /// `do_proxy_conn_plugins()`: `set OPT NAME VALUE` for each option, `set plugin NAME N
 /// LINE` for each plugin and a final `set plugin NAME N END`; nothing when there is
 /// nothing to set.
-pub fn conn_plugins(gen: &Gen<'_>, cfg: &Config, res: &XRes, pc: &ProxyConn<'_>) -> Action {
+pub fn conn_plugins(gen: &Gen<'_>, res: &XRes, pc: &ProxyConn<'_>) -> Action {
     let (Some(my), Some(_)) = (pc.my_proxy(), pc.peer_proxy()) else {
         return Action::Seq(Vec::new());
     };
@@ -200,7 +175,8 @@ pub fn conn_plugins(gen: &Gen<'_>, cfg: &Config, res: &XRes, pc: &ProxyConn<'_>)
             o.value.as_deref().unwrap_or("(null)")
         ));
     }
-    let pl = plugins(cfg, res, my);
+    // Inherited from common and the resource by the expansion.
+    let pl = &my.plugins;
     if !pl.is_empty() {
         for (i, p) in pl.iter().enumerate() {
             words.push("-c".into());
@@ -240,7 +216,6 @@ pub fn conn_down(gen: &Gen<'_>, res: &XRes, pc: &ProxyConn<'_>) -> Action {
 /// `proxy-up` / `proxy-down` for one resource (`check_proxy()` per connection).
 pub fn proxy_cmd(
     gen: &Gen<'_>,
-    cfg: &Config,
     cmd: &CmdDef,
     ctx: &Ctx<'_>,
     on_error: OnError,
@@ -317,7 +292,7 @@ pub fn proxy_cmd(
         if up {
             steps.push(Action::Seq(vec![
                 conn_up(gen, res, &pc),
-                conn_plugins(gen, cfg, res, &pc),
+                conn_plugins(gen, res, &pc),
             ]));
         } else {
             steps.push(conn_down(gen, res, &pc));

@@ -135,11 +135,7 @@ fn dump_matches_drbd_utils() {
     );
 }
 
-/// `dump-xml`, plain and expanded (`-d`, `-v`), the same way. Not matched yet: the proxy
-/// options a resource's `proxy {}` hands down to the proxies of its paths in the expanded
-/// forms (adjust_proxy.res), listed here.
-const XML_NOT_YET: &[(&str, &str)] = &[("adjust_proxy.res", "-d"), ("adjust_proxy.res", "-v")];
-
+/// `dump-xml`, plain and expanded (`-d`, `-v`), the same way.
 #[test]
 fn dump_xml_matches_drbd_utils() {
     let reference = Path::new(REFERENCE);
@@ -154,12 +150,6 @@ fn dump_xml_matches_drbd_utils() {
     for (dir, file) in cases() {
         for node in ["undertest", "alpha", "lb1", "proxmox-105"] {
             for flags in [&["dump-xml"][..], &["-d", "dump-xml"], &["-v", "dump-xml"]] {
-                if XML_NOT_YET
-                    .iter()
-                    .any(|(f, fl)| *f == file && flags[0] == *fl)
-                {
-                    continue;
-                }
                 let r = run_cmd(reference, &dir, &file, node, flags);
                 if KNOWN_DIFFERENCES.iter().any(|(pat, _)| r.2.contains(pat)) {
                     continue;

@@ -9,7 +9,7 @@ use crate::expand::{expand, Expanded, Matcher};
 use crate::gen::Tools;
 use crate::plan::Line;
 
-fn expanded(conf: &str, host: &str) -> (Config, Expanded) {
+fn expanded(conf: &str, host: &str) -> Expanded {
     let cfg = parse_str("test.res", conf, &ParseOptions::new(Dialect::V9));
     assert!(!cfg.diagnostics.has_errors(), "config has errors");
     let m = Matcher {
@@ -20,7 +20,7 @@ fn expanded(conf: &str, host: &str) -> (Config, Expanded) {
     };
     let x = expand(&cfg, &m, true);
     assert!(x.errors.is_empty(), "{:?}", x.errors);
-    (cfg, x)
+    x
 }
 
 /// The order `run_deferred_cmds()` runs the plan in.
@@ -66,7 +66,7 @@ impl Default for Case<'_> {
 }
 
 fn run(case: Case<'_>) -> String {
-    let (cfg, x) = expanded(case.conf, case.host);
+    let x = expanded(case.conf, case.host);
     let tools = Tools {
         drbdsetup: "drbdsetup".into(),
         drbdmeta: "drbdmeta".into(),
@@ -90,7 +90,6 @@ fn run(case: Case<'_>) -> String {
     let mut plan = Plan::default();
     plan_adjust(
         &gen,
-        &cfg,
         &Ctx::res(res),
         running,
         case.list_only,
