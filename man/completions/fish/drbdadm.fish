@@ -588,5 +588,141 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand help; and not __fish_see
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand help; and not __fish_seen_subcommand_from attach disk-options detach new-peer del-peer new-path del-path connect net-options disconnect up resource-options peer-device-options down primary secondary invalidate invalidate-remote outdate resize verify pause-sync resume-sync adjust adjust-with-progress wait-connect wait-sync wait-con-int role cstate dstate status dump dump-xml create-md show-gi get-gi dump-md dump-superblock wipe-md apply-al forget-peer repair-md hidden-commands sh-nop sh-resources sh-resource sh-mod-parms sh-dev sh-udev sh-minor sh-ll-dev sh-md-dev sh-md-idx sh-ip sh-lr-of sh-list-config-file sh-list-adjustable proxy-up proxy-down new-resource new-minor del-minor suspend-io resume-io set-gi new-current-uuid check-resize lint sh-b-pri sh-status sh-new-minor help" -f -a "sh-new-minor" -d 'Creates the resource\'s devices in the kernel (8.4 spelling of new-minor). (8.4 personality only.) (Expert command, not in the usage text.)'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand help; and not __fish_seen_subcommand_from attach disk-options detach new-peer del-peer new-path del-path connect net-options disconnect up resource-options peer-device-options down primary secondary invalidate invalidate-remote outdate resize verify pause-sync resume-sync adjust adjust-with-progress wait-connect wait-sync wait-con-int role cstate dstate status dump dump-xml create-md show-gi get-gi dump-md dump-superblock wipe-md apply-al forget-peer repair-md hidden-commands sh-nop sh-resources sh-resource sh-mod-parms sh-dev sh-udev sh-minor sh-ll-dev sh-md-dev sh-md-idx sh-ip sh-lr-of sh-list-config-file sh-list-adjustable proxy-up proxy-down new-resource new-minor del-minor suspend-io resume-io set-gi new-current-uuid check-resize lint sh-b-pri sh-status sh-new-minor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 
-# Resource names from the configuration (drbd-rs), after a command.
-complete -c drbdadm -n "not __fish_use_subcommand" -f -a "all (drbdadm sh-resources 2>/dev/null | string split ' ')" -d resource
+# Resources from the configuration (drbd-rs): after a command that takes resources, `all`,
+# the resources and, where the command takes volumes, RES/VOL; filtered by state where
+# upstream's completion does. Honours -c/--config-file, -S/--stacked and -s/--drbdsetup.
+function __fish_drbdadm_candidates
+    sh -c 'set -f
+adm=$1 cmd=$2 setup=$3 stacked=$4
+shift 4
+names=$("$adm" $stacked "$@" sh-resources 2>/dev/null)
+[ -n "$names" ] || exit 0
+limit=
+command -v timeout >/dev/null 2>&1 && limit="timeout 5"
+# drbdadm\'s personality: 8.4 for drbdadm-84 or a loaded 8.4 module, else DRBD 9
+version=${DRBD_DRIVER_VERSION_OVERRIDE:-0.0.0}
+case $version in 0.0.0|0.0|0) version=$(sed -n \'s/^version: *//p\' /proc/drbd 2>/dev/null) ;; esac
+[ -n "$version" ] || version=$(cat /sys/module/drbd/version 2>/dev/null)
+case $adm in *-84) version=8.4 ;; esac
+case $version in
+    8.*) volume_commands=" attach disk-options detach primary secondary invalidate invalidate-remote outdate resize verify pause-sync resume-sync wait-connect role cstate dstate create-md show-gi get-gi dump-md wipe-md apply-al sh-dev sh-udev sh-minor sh-ll-dev sh-md-dev sh-md-idx sh-ip sh-lr-of sh-b-pri sh-new-minor new-minor suspend-io resume-io set-gi new-current-uuid check-resize " ;;
+    *) volume_commands=" attach disk-options detach peer-device-options invalidate invalidate-remote outdate resize verify pause-sync resume-sync adjust wait-connect wait-sync dstate dump create-md show-gi get-gi dump-md dump-superblock wipe-md apply-al repair-md sh-resource sh-dev sh-udev sh-minor sh-ll-dev sh-md-dev sh-md-idx sh-ip sh-lr-of sh-list-config-file sh-list-adjustable new-minor del-minor suspend-io resume-io set-gi new-current-uuid check-resize " ;;
+esac
+{
+    for n in $names; do printf \'R %s\\n\' "$n"; done
+    case $volume_commands in *" $cmd "*)
+        "$adm" "$@" dump-xml $names 2>/dev/null | sed -n \\
+            -e \'s/^ *<resource name="\\([^"]*\\)".*/N \\1/p\' \\
+            -e \'s/^ *<volume vnr="\\([0-9]*\\)".*/V \\1/p\' ;;
+    esac
+    case " primary secondary attach apply-al repair-md detach disk-options outdate connect disconnect net-options verify invalidate-remote pause-sync resume-sync " in *" $cmd "*)
+        $limit "$setup" events2 --now 2>/dev/null | sed \'s/^/E /\' ;;
+    esac
+} | awk -v cmd="$cmd" \'
+function qualifies(list,   n, a, i) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) if (index(want, " " a[i] " ")) return 1
+    return 0
+}
+function states(r, v,   s, n, a, i) {
+    if (!(r in kernel)) return "Unconfigured"
+    if (field == "role") return role[r]
+    if (field == "connection") return (conn[r] == "") ? "StandAlone" : conn[r]
+    if (v != "") return ((r, v) in vstate) ? vstate[r, v] : "Unconfigured"
+    s = ""
+    n = split(vols[r] " " kvols[r], a, " ")
+    for (i = 1; i <= n; i++) s = s " " (((r, a[i]) in vstate) ? vstate[r, a[i]] : "Unconfigured")
+    return (s == "") ? "Unconfigured" : s
+}
+BEGIN {
+    if (cmd == "primary") { field = "role"; want = " Secondary " }
+    else if (cmd == "secondary") { field = "role"; want = " Primary " }
+    else if (cmd == "attach" || cmd == "apply-al" || cmd == "repair-md") { field = "disk"; want = " Diskless Unconfigured " }
+    else if (cmd == "detach" || cmd == "disk-options") { field = "disk"; want = " Inconsistent Outdated Consistent UpToDate " }
+    else if (cmd == "outdate") { field = "disk"; want = " Consistent UpToDate " }
+    else if (cmd == "connect") { field = "connection"; want = " StandAlone Unconfigured " }
+    else if (cmd == "disconnect" || cmd == "net-options") { field = "connection"; want = " Unconnected Timeout BrokenPipe NetworkFailure ProtocolError Connecting Connected WFConnection WFReportParams StartingSyncS StartingSyncT WFBitMapS WFBitMapT WFSyncUUID SyncSource SyncTarget VerifyS VerifyT PausedSyncS PausedSyncT Ahead Behind " }
+    else if (cmd == "verify" || cmd == "invalidate-remote") { field = "replication"; want = " Established Connected " }
+    else if (cmd == "pause-sync") { field = "replication"; want = " SyncSource SyncTarget " }
+    else if (cmd == "resume-sync") { field = "replication"; want = " PausedSyncS PausedSyncT user-suspended " }
+}
+$1 == "R" { res[++nres] = $2; next }
+$1 == "N" { cur = $2; next }
+$1 == "V" {
+    if (!((cur, $2) in seen)) { seen[cur, $2] = 1; vols[cur] = vols[cur] " " $2 }
+    next
+}
+$1 == "E" && $2 == "exists" {
+    if ($3 == "-") { known = 1; next }
+    split("", kv)
+    for (i = 4; i <= NF; i++) {
+        p = index($i, ":")
+        if (p) kv[substr($i, 1, p - 1)] = substr($i, p + 1)
+    }
+    r = kv["name"]; v = kv["volume"]
+    if ($3 == "resource") { kernel[r] = 1; role[r] = kv["role"] }
+    else if ($3 == "connection") conn[r] = conn[r] " " kv["connection"]
+    else if (($3 == "device" && field == "disk") || ($3 == "peer-device" && field == "replication")) {
+        s = ($3 == "device") ? kv["disk"] : kv["replication"]
+        if (kv["resync-suspended"] ~ /user/) s = s " user-suspended"
+        if (!((r, v) in vstate)) kvols[r] = kvols[r] " " v
+        vstate[r, v] = vstate[r, v] " " s
+    }
+}
+END {
+    if (!known) field = ""
+    for (i = 1; i <= nres; i++) {
+        r = res[i]
+        if (field == "" || qualifies(states(r, ""))) out[++nout] = r
+        n = split(vols[r], a, " ")
+        for (j = 1; j <= n; j++)
+            if (field == "" || qualifies(states(r, a[j]))) out[++nout] = r "/" a[j]
+    }
+    if (nout) print "all"
+    for (i = 1; i <= nout; i++) print out[i]
+}\'
+' sh $argv
+end
+
+function __fish_drbdadm_resources
+    set -l words (commandline -opc)
+    set -l adm $words[1]
+    set -e words[1]
+    string match -q -- '~*' "$adm"; or test -z "$adm"; and set adm drbdadm
+    set -l cmd
+    set -l setup drbdsetup
+    set -l stacked ''
+    set -l cfg
+    while set -q words[1]
+        set -l word $words[1]
+        set -e words[1]
+        switch $word
+            case -c --config-file
+                set cfg -c $words[1]
+                set -e words[1]
+            case '--config-file=*'
+                set cfg -c (string replace -- '--config-file=' '' $word)
+            case '-c*'
+                set cfg -c (string sub -s 3 -- $word)
+            case -s --drbdsetup
+                set setup $words[1]
+                set -e words[1]
+            case '--drbdsetup=*'
+                set setup (string replace -- '--drbdsetup=' '' $word)
+            case '-s*'
+                set setup (string sub -s 3 -- $word)
+            case -S --stacked
+                set stacked -S
+            case -t --config-to-test -E --config-to-exclude -m --drbdmeta -p --drbd-proxy-ctl -n --sh-varname -W --setup-option -P --peer
+                set -e words[1]
+            case '-*'
+            case '*'
+                set cmd $word
+                break
+        end
+    end
+    test -n "$cmd"; or return
+    __fish_drbdadm_candidates $adm $cmd $setup "$stacked" $cfg
+end
+
+complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach disk-options detach new-peer del-peer new-path del-path connect net-options disconnect up resource-options peer-device-options down primary secondary invalidate invalidate-remote outdate resize verify pause-sync resume-sync adjust adjust-with-progress wait-connect wait-sync role cstate dstate dump dump-xml create-md show-gi get-gi dump-md dump-superblock wipe-md apply-al forget-peer repair-md sh-resource sh-dev sh-udev sh-minor sh-ll-dev sh-md-dev sh-md-idx sh-ip sh-lr-of sh-list-config-file sh-list-adjustable proxy-up proxy-down new-resource new-minor del-minor suspend-io resume-io set-gi new-current-uuid check-resize sh-b-pri sh-new-minor" -f -a "(__fish_drbdadm_resources)" -d resource
