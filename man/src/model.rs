@@ -42,7 +42,7 @@ pub fn drbdadm_about(name: &str) -> &'static str {
         "adjust-with-progress" => "Like adjust, with progress output.",
         "wait-connect" => "Waits until the resource is connected to its peers.",
         "wait-sync" => "Waits until the resource is connected and resynchronised.",
-        "wait-con-int" => "Waits for the connections of all resources, interactively (boot scripts).",
+        "wait-con-int" => "Waits for the connections of all resources (boot scripts): after ten seconds it shows the wfc-timeout values and stops waiting when the operator types yes; without a terminal it uses /dev/console. Always exits 0.",
         "role" => "Shows the role of the resource.",
         "peer-role" => "Shows the role of the peers (DRBD 9).",
         "cstate" => "Shows the connection state.",

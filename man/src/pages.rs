@@ -228,6 +228,16 @@ pub fn drbdadm() -> String {
         &b("FAKE_DRBDSETUP_SHOW"),
         "Test hook: read what drbdsetup show would print from this file instead of asking the kernel (used by adjust).",
     );
+    p.tp(
+        &b("DRBD_RUN_DIR"),
+        "Where the registry links are kept instead of /var/run/drbd (see FILES).",
+    );
+
+    p.sh("FILES");
+    p.tp(
+        &b("/var/run/drbd/drbd-minor-N.conf, /var/run/drbd/drbd-resource-NAME.conf"),
+        "The registry: symbolic links to the configuration file a minor or resource was set up from, written after a successful new-minor or new-resource (not in a dry run, not for -c -). The handler commands the kernel starts (fence-peer, split-brain, before-resync-target, ...) take their configuration from here when no -c is given, so a resource brought up with -c FILE finds FILE again. drbdsetup del-minor, del-resource and down remove the links.",
+    );
 
     p.sh("PERSONALITIES");
     p.para("drbdadm follows the DRBD version of the loaded kernel module: DRBD 9 by default, the 8.4 personality (configuration dialect, commands and drbdsetup-84) when the module is 8.4, when DRBD_DRIVER_VERSION_OVERRIDE says 8.4, or when the program is called as drbdadm-84. The installation provides drbdadm-84 and drbdsetup-84 as second names in lib/drbd.");
@@ -280,6 +290,10 @@ pub fn drbdsetup() -> String {
     p.tp(
         &b("DRBD_DRIVER_VERSION_OVERRIDE"),
         "Pretend the loaded DRBD kernel module has this version; 8.4 selects the 8.4 command set (genl API 1).",
+    );
+    p.tp(
+        &b("DRBD_RUN_DIR"),
+        "Where drbdadm's registry links are kept instead of /var/run/drbd; del-minor, del-resource and down remove the links of what they took away (see drbdadm(8), FILES).",
     );
     p.sh("EXAMPLES");
     p.example("drbdsetup status r0 --verbose --statistics\ndrbdsetup show --json r0\ndrbdsetup events2 --now all");
