@@ -812,9 +812,7 @@ impl Adjust<'_, '_> {
             }
             Job::ProxyDown(ci) => proxy::conn_down(g, &self.c, &self.proxy_conn(*ci)),
             Job::ProxyUp(ci) => proxy::conn_up(g, &self.c, &self.proxy_conn(*ci)),
-            Job::ProxyPlugins(ci) => {
-                proxy::conn_plugins(g, &self.c, &self.proxy_conn(*ci))
-            }
+            Job::ProxyPlugins(ci) => proxy::conn_plugins(g, &self.c, &self.proxy_conn(*ci)),
             Job::ProxyReconf(text) => Action::Run(Invocation::new(
                 vec![g.tools.proxy_ctl.clone(), "-c".into(), text.clone()],
                 Some(&self.c.name),

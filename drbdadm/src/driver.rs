@@ -107,14 +107,9 @@ impl<'a> Driver<'a> {
         }
         let action = if v84 {
             self.gen.call_cmd84(cmd, ctx, on_error)
-        } else if let Some(a) = crate::adjust::hook(
-            &self.gen,
-            cmd,
-            ctx,
-            on_error,
-            self.cli,
-            &mut self.plan,
-        )? {
+        } else if let Some(a) =
+            crate::adjust::hook(&self.gen, cmd, ctx, on_error, self.cli, &mut self.plan)?
+        {
             a
         } else {
             self.gen.call_cmd(cmd, ctx, on_error)

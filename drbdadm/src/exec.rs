@@ -3,7 +3,7 @@
 //! `run_deferred_cmds()` in drbdadm_main.c).
 
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::plan::{Action, Invocation, Line, Plan, Stderr, Timeout};
@@ -98,14 +98,9 @@ impl Executor {
                 buf
             })
         });
-        let start = Instant::now();
-        let code = loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break status.code().unwrap_or(20),
-                Ok(None) => {}
-                Err(_) => break 20,
-            }
-            if limit > 0 && start.elapsed() >= Duration::from_secs(u64::from(limit)) {
+        let code = match wait_limited(&mut child, limit) {
+            Ok(Some(status)) => status.code().unwrap_or(20),
+            Ok(None) => {
                 let _ = child.kill();
                 let _ = child.wait();
                 eprintln!(
@@ -114,7 +109,7 @@ impl Executor {
                 );
                 return Err(Stop(20));
             }
-            std::thread::sleep(Duration::from_millis(5));
+            Err(_) => 20,
         };
         if let Some(r) = reader {
             captured = r.join().unwrap_or_default();
@@ -295,6 +290,49 @@ impl Executor {
     }
 }
 
+/// Waits for `child` to end, at most `limit` seconds (0: no limit); `Ok(None)` when the
+/// time ran out. Sleeps in the kernel until the child exits (a pidfd becomes readable then)
+/// instead of polling: on a slow single-CPU machine (the QEMU guests) a poll every few
+/// milliseconds takes the CPU away from the helper it waits for. Without pidfds (Linux
+/// before 5.3) it falls back to polling.
+fn wait_limited(child: &mut Child, limit: u32) -> std::io::Result<Option<ExitStatus>> {
+    use rustix::event::{poll, PollFd, PollFlags, Timespec};
+    use rustix::process::{pidfd_open, Pid, PidfdFlags};
+    if limit == 0 {
+        return child.wait().map(Some);
+    }
+    let deadline = Instant::now() + Duration::from_secs(u64::from(limit));
+    let pidfd = i32::try_from(child.id())
+        .ok()
+        .and_then(Pid::from_raw)
+        .and_then(|pid| pidfd_open(pid, PidfdFlags::empty()).ok());
+    if let Some(fd) = pidfd {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let ts = Timespec {
+                tv_sec: left.as_secs().try_into().unwrap_or(i64::MAX),
+                tv_nsec: i64::from(left.subsec_nanos()),
+            };
+            let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+            match poll(&mut fds, Some(&ts)) {
+                Ok(0) => return child.try_wait(),
+                Ok(_) => return child.wait().map(Some),
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(_) => break,
+            }
+        }
+    }
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(Some(status));
+        }
+        if Instant::now() >= deadline {
+            return Ok(None);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 fn first_word(a: &Action) -> String {
     let mut lines = Vec::new();
     a.dry_run_lines(&mut lines);
@@ -352,4 +390,35 @@ fn is_executable(p: &std::path::Path) -> bool {
     std::fs::metadata(p)
         .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spawn(script: &str) -> Child {
+        Command::new("sh")
+            .args(["-c", script])
+            .spawn()
+            .expect("spawn sh")
+    }
+
+    #[test]
+    fn waits_for_the_exit_code_without_a_limit_and_within_one() {
+        let mut c = spawn("exit 3");
+        assert_eq!(wait_limited(&mut c, 0).unwrap().unwrap().code(), Some(3));
+        let mut c = spawn("sleep 0.2; exit 4");
+        assert_eq!(wait_limited(&mut c, 5).unwrap().unwrap().code(), Some(4));
+    }
+
+    #[test]
+    fn a_helper_past_its_limit_is_reported_as_such() {
+        let mut c = spawn("sleep 5");
+        let start = Instant::now();
+        assert!(wait_limited(&mut c, 1).unwrap().is_none());
+        let waited = start.elapsed();
+        assert!(waited >= Duration::from_secs(1) && waited < Duration::from_secs(4));
+        let _ = c.kill();
+        let _ = c.wait();
+    }
 }

@@ -214,12 +214,7 @@ pub fn conn_down(gen: &Gen<'_>, res: &XRes, pc: &ProxyConn<'_>) -> Action {
 }
 
 /// `proxy-up` / `proxy-down` for one resource (`check_proxy()` per connection).
-pub fn proxy_cmd(
-    gen: &Gen<'_>,
-    cmd: &CmdDef,
-    ctx: &Ctx<'_>,
-    on_error: OnError,
-) -> Action {
+pub fn proxy_cmd(gen: &Gen<'_>, cmd: &CmdDef, ctx: &Ctx<'_>, on_error: OnError) -> Action {
     let res = ctx.res;
     let me = proxy_hosts(res, gen.hostname);
     if me.is_empty() {

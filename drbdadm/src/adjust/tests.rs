@@ -88,14 +88,7 @@ fn run(case: Case<'_>) -> String {
         .into_iter()
         .find(|r| r.name == case.res);
     let mut plan = Plan::default();
-    plan_adjust(
-        &gen,
-        &Ctx::res(res),
-        running,
-        case.list_only,
-        &mut plan,
-    )
-    .expect("adjusts");
+    plan_adjust(&gen, &Ctx::res(res), running, case.list_only, &mut plan).expect("adjusts");
     let mut out = String::new();
     for i in execution_order(&plan) {
         let mut lines = Vec::new();
