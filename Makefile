@@ -63,7 +63,7 @@ vm-reference:
 test: setup build lint conformance vm unit
 
 bench: build
-	bash tests/bench/parse.sh 50000
+	DRBD_BIN_DIR=$(BIN_DIR) bash tests/bench/parse.sh 50000
 
 demo: build
 	bash tests/demo.sh

@@ -14,66 +14,79 @@ use crate::source::{SourceMap, Span};
 use crate::syntax::Stmt;
 use crate::values::{self, after, unexpected};
 
-/// Builds the model from top-level statements.
-pub fn build(
-    sources: SourceMap,
-    main_file: crate::source::FileId,
-    stmts: &[Stmt],
+/// The model of a configuration, built a top-level statement at a time as the files are
+/// read ([`crate::load::Sink`]): a statement's tree is dropped once it is in the model.
+pub struct ConfigBuilder {
     dialect: Dialect,
-    mut diagnostics: Diagnostics,
-) -> Config {
-    let mut b = Builder {
-        dialect,
-        diags: &mut diagnostics,
-        sources: &sources,
-    };
-    let mut global: Option<Global> = None;
-    let mut common: Option<Common> = None;
-    let mut resources: Vec<Resource> = Vec::new();
-    let mut first_resource: HashMap<String, Span> = HashMap::new();
-    let mut requirements: Vec<(String, String, Span)> = Vec::new();
-    let mut queue: std::collections::VecDeque<&Stmt> = stmts.iter().collect();
-    while let Some(stmt) = queue.pop_front() {
+    global: Option<Global>,
+    common: Option<Common>,
+    resources: Vec<Resource>,
+    first_resource: HashMap<String, Span>,
+    requirements: Vec<(String, String, Span)>,
+}
+
+impl ConfigBuilder {
+    /// An empty configuration read for `dialect`.
+    pub fn new(dialect: Dialect) -> ConfigBuilder {
+        ConfigBuilder {
+            dialect,
+            global: None,
+            common: None,
+            resources: Vec::new(),
+            first_resource: HashMap::new(),
+            requirements: Vec::new(),
+        }
+    }
+
+    /// Adds one top-level statement; `sources` holds the files read so far.
+    pub fn add(&mut self, stmt: &Stmt<'_>, sources: &SourceMap, diags: &mut Diagnostics) {
+        let mut b = Builder {
+            dialect: self.dialect,
+            diags,
+            sources,
+        };
+        self.top_level(&mut b, stmt);
+    }
+
+    fn top_level(&mut self, b: &mut Builder<'_>, stmt: &Stmt<'_>) {
         let kw = stmt.keyword();
-        match kw.text.as_str() {
+        match kw.as_str() {
             "global" if kw.kind == TokenKind::Word => {
-                // Sections written inside `global {` after a missing `}` are read as top-level.
-                if let Some(block) = &stmt.block {
-                    for inner in block.stmts.iter().rev() {
-                        if TOP_LEVEL.contains(&inner.keyword().text.as_str())
-                            && inner.block.is_some()
-                        {
-                            queue.push_front(inner);
-                        }
-                    }
-                }
-                if let Some(g) = &global {
-                    let (file, lc) = sources.locate(g.span.unwrap_or_default());
+                if let Some(g) = &self.global {
+                    let (file, lc) = b.sources.locate(g.span.unwrap_or_default());
                     b.diags.push(
                         Diagnostic::error(kw.span, "`global` may appear only once")
                             .hint(format!("the first one is at {file}:{}", lc.line)),
                     );
-                    continue;
+                } else {
+                    if !self.resources.is_empty() {
+                        b.diags.push(Diagnostic::warning(
+                            kw.span,
+                            "put the `global {}` section in front of any `resource {}` section",
+                        ));
+                    }
+                    self.global = Some(b.global(stmt));
                 }
-                if !resources.is_empty() {
-                    b.diags.push(Diagnostic::warning(
-                        kw.span,
-                        "put the `global {}` section in front of any `resource {}` section",
-                    ));
+                // Sections written inside `global {` after a missing `}` are read as top-level.
+                if let Some(block) = &stmt.block {
+                    for inner in &block.stmts {
+                        if TOP_LEVEL.contains(&inner.keyword().as_str()) && inner.block.is_some() {
+                            self.top_level(b, inner);
+                        }
+                    }
                 }
-                global = Some(b.global(stmt));
             }
             "common" if kw.kind == TokenKind::Word => {
-                if common.is_some() {
+                if self.common.is_some() {
                     b.diags
                         .push(Diagnostic::error(kw.span, "`common` may appear only once"));
-                    continue;
+                    return;
                 }
                 if let Some(block) = b.expect_block(stmt, "common") {
                     b.no_args(stmt, "common");
                     let mut res = b.resource_body("common", stmt, &block.stmts, true);
                     res.span = stmt.span;
-                    common = Some(Common {
+                    self.common = Some(Common {
                         span: stmt.span,
                         opts: res.opts,
                     });
@@ -81,10 +94,10 @@ pub fn build(
             }
             "resource" if kw.kind == TokenKind::Word => {
                 let Some(res) = b.resource(stmt) else {
-                    continue;
+                    return;
                 };
-                if let Some(prev) = first_resource.get(&res.name) {
-                    let (file, lc) = sources.locate(*prev);
+                if let Some(prev) = self.first_resource.get(&res.name) {
+                    let (file, lc) = b.sources.locate(*prev);
                     b.diags.push(
                         Diagnostic::error(
                             stmt.args().first().map_or(kw.span, |t| t.span),
@@ -92,60 +105,69 @@ pub fn build(
                         )
                         .hint(format!("the first definition is at {file}:{}", lc.line)),
                     );
-                    continue;
+                    return;
                 }
-                first_resource.insert(res.name.clone(), stmt.span);
-                resources.push(res);
+                self.first_resource.insert(res.name.clone(), stmt.span);
+                self.resources.push(res);
             }
             "skip" if kw.kind == TokenKind::Word => {}
             w if w.starts_with("require-drbd-module-version-") && kw.kind == TokenKind::Word => {
                 b.require(stmt);
                 if let [v] = stmt.args() {
                     let op = kw.text.trim_start_matches("require-drbd-module-version-");
-                    requirements.push((op.to_string(), v.text.clone(), stmt.span));
+                    self.requirements
+                        .push((op.to_string(), v.text.to_string(), stmt.span));
                 }
             }
             _ => b.unknown_top_level(stmt),
         }
     }
-    for res in &mut resources {
-        if dialect == Dialect::V9 {
-            implicit_node_ids(res);
-            for h in &res.hosts {
-                if h.node_id.is_none() && !matches!(h.kind, HostKind::ThisHost) {
-                    let names = h.names().join(" ");
-                    let hint = if res.hosts.len() == 2
-                        && h.address.is_none()
-                        && res.connections.is_empty()
-                    {
-                        "two-host resources get implicit node ids from their addresses: add `address IP:PORT;` (or `node-id N;`) here"
-                    } else {
-                        "DRBD 9 needs `node-id N;` in every host section unless the resource has exactly two hosts and no `connection`"
-                    };
-                    b.diags.push(
-                        Diagnostic::error(
-                            h.span,
-                            format!(
-                                "in resource {}, on {names} {{ ... }}: 'node-id' keyword missing.",
-                                res.name
-                            ),
-                        )
-                        .hint(hint),
-                    );
+
+    /// The model, once every file is read.
+    pub fn finish(
+        mut self,
+        sources: SourceMap,
+        main_file: crate::source::FileId,
+        mut diagnostics: Diagnostics,
+    ) -> Config {
+        for res in &mut self.resources {
+            if self.dialect == Dialect::V9 {
+                implicit_node_ids(res);
+                for h in &res.hosts {
+                    if h.node_id.is_none() && !matches!(h.kind, HostKind::ThisHost) {
+                        let names = h.names().join(" ");
+                        let hint = if res.hosts.len() == 2
+                            && h.address.is_none()
+                            && res.connections.is_empty()
+                        {
+                            "two-host resources get implicit node ids from their addresses: add `address IP:PORT;` (or `node-id N;`) here"
+                        } else {
+                            "DRBD 9 needs `node-id N;` in every host section unless the resource has exactly two hosts and no `connection`"
+                        };
+                        diagnostics.push(
+                            Diagnostic::error(
+                                h.span,
+                                format!(
+                                    "in resource {}, on {names} {{ ... }}: 'node-id' keyword missing.",
+                                    res.name
+                                ),
+                            )
+                            .hint(hint),
+                        );
+                    }
                 }
             }
         }
-    }
-    let _ = &b;
-    Config {
-        sources,
-        main_file,
-        dialect,
-        global: global.unwrap_or_default(),
-        common,
-        resources,
-        module_version_requirements: requirements,
-        diagnostics,
+        Config {
+            sources,
+            main_file,
+            dialect: self.dialect,
+            global: self.global.unwrap_or_default(),
+            common: self.common,
+            resources: self.resources,
+            module_version_requirements: self.requirements,
+            diagnostics,
+        }
     }
 }
 
@@ -206,6 +228,9 @@ const CONNECTION_BODY: &[&str] = &[
     "_remote_host",
 ];
 
+/// Where each statement that may appear only once in a section was first written.
+type Seen<'k> = Vec<(&'k str, Span)>;
+
 struct Builder<'a> {
     dialect: Dialect,
     diags: &'a mut Diagnostics,
@@ -217,7 +242,11 @@ impl Builder<'_> {
         self.diags.push(d);
     }
 
-    fn expect_block<'s>(&mut self, stmt: &'s Stmt, what: &str) -> Option<&'s crate::syntax::Block> {
+    fn expect_block<'a, 's>(
+        &mut self,
+        stmt: &'a Stmt<'s>,
+        what: &str,
+    ) -> Option<&'a crate::syntax::Block<'s>> {
         match &stmt.block {
             Some(b) => Some(b),
             None => {
@@ -275,8 +304,7 @@ impl Builder<'_> {
         };
         if let Some(s) = suggest(&kw.text, allowed.iter().copied()) {
             d = d.hint(format!("did you mean `{s}`?"));
-        } else if TOP_LEVEL.contains(&kw.text.as_str()) || RESOURCE_BODY.contains(&kw.text.as_str())
-        {
+        } else if TOP_LEVEL.contains(&kw.as_str()) || RESOURCE_BODY.contains(&kw.as_str()) {
             d = d.hint("is a `}` missing before this line?");
         } else {
             d = d.hint(format!("allowed here: {}", allowed.join(", ")));
@@ -286,7 +314,7 @@ impl Builder<'_> {
 
     fn unknown_top_level(&mut self, stmt: &Stmt) {
         let kw = stmt.keyword();
-        if RESOURCE_BODY.contains(&kw.text.as_str()) {
+        if RESOURCE_BODY.contains(&kw.as_str()) {
             self.err(
                 Diagnostic::error(
                     kw.span,
@@ -347,7 +375,7 @@ impl Builder<'_> {
         self.no_args(stmt, "global");
         for s in &block.stmts {
             let kw = s.keyword();
-            if TOP_LEVEL.contains(&kw.text.as_str()) && s.block.is_some() {
+            if TOP_LEVEL.contains(&kw.as_str()) && s.block.is_some() {
                 // Read at top level by the caller; this `global {` lacks its `}`.
                 continue;
             }
@@ -373,7 +401,7 @@ impl Builder<'_> {
                     }
                 }
             };
-            match kw.text.as_str() {
+            match kw.as_str() {
                 "disable-ip-verification" | "udev-always-use-vnr" => {
                     if let Some(extra) = args.first() {
                         self.err(unexpected(extra, "`;`"));
@@ -428,7 +456,7 @@ impl Builder<'_> {
                 Ok(n) => n,
                 Err(d) => {
                     self.err(d);
-                    n.text.clone()
+                    n.text.to_string()
                 }
             },
             [] => {
@@ -443,7 +471,7 @@ impl Builder<'_> {
                     extra,
                     &format!("`{{` after `resource {}`", n.text),
                 ));
-                n.text.clone()
+                n.text.to_string()
             }
         };
         if name.chars().any(|c| c.is_control()) {
@@ -455,17 +483,12 @@ impl Builder<'_> {
         let block = self.expect_block(stmt, "resource")?;
         let mut res = self.resource_body(&name, stmt, &block.stmts, false);
         res.span = stmt.span;
+        shrink(&mut res);
         Some(res)
     }
 
-    fn once(
-        &mut self,
-        seen: &mut HashMap<String, Span>,
-        key: &str,
-        tok: &Token,
-        res: &str,
-    ) -> bool {
-        if let Some(prev) = seen.get(key) {
+    fn once<'k>(&mut self, seen: &mut Seen<'k>, key: &'k str, tok: &Token, res: &str) -> bool {
+        if let Some((_, prev)) = seen.iter().find(|(k, _)| *k == key) {
             let (file, lc) = self.sources.locate(*prev);
             self.err(
                 Diagnostic::error(
@@ -476,7 +499,7 @@ impl Builder<'_> {
             );
             return false;
         }
-        seen.insert(key.to_string(), tok.span);
+        seen.push((key, tok.span));
         true
     }
 
@@ -515,31 +538,39 @@ impl Builder<'_> {
         body: &[Stmt],
         is_common: bool,
     ) -> Resource {
+        // Room for the host sections written here (a host is large; growing would copy).
+        let hosts = body
+            .iter()
+            .filter(|s| s.keyword().kind == TokenKind::Word && is_host_section(s.keyword()))
+            .count();
         let mut res = Resource {
             name: name.to_string(),
             span: stmt.span,
             template_file: None,
             volumes: Vec::new(),
-            hosts: Vec::new(),
+            hosts: Vec::with_capacity(hosts),
             connections: Vec::new(),
             meshes: Vec::new(),
             opts: SectionOptions::default(),
         };
-        let mut seen: HashMap<String, Span> = HashMap::new();
-        let context = if is_common {
-            "`common { }`".to_string()
-        } else {
-            format!("resource `{name}`")
+        let mut seen = Seen::new();
+        // For messages only.
+        let context = || {
+            if is_common {
+                "`common { }`".to_string()
+            } else {
+                format!("resource `{name}`")
+            }
         };
         let mut queue: std::collections::VecDeque<&Stmt> = body.iter().collect();
         while let Some(s) = queue.pop_front() {
             let kw = s.keyword();
             if kw.kind != TokenKind::Word {
-                self.unknown_in(s, &context, RESOURCE_BODY);
+                self.unknown_in(s, &context(), RESOURCE_BODY);
                 continue;
             }
-            let word = kw.text.as_str();
-            let is_host = matches!(word, "on" | "stacked-on-top-of" | "floating" | "_this_host");
+            let word = kw.as_str();
+            let is_host = is_host_section(kw);
             if is_common && is_host {
                 self.err(
                     Diagnostic::error(kw.span, "host sections are not allowed in `common { }`")
@@ -651,7 +682,7 @@ impl Builder<'_> {
                 "template-file" => {
                     if self.v9_only(kw, "`template-file`") && self.no_block(s, word) {
                         match s.args() {
-                            [f] if f.is_value() => res.template_file = Some(f.text.clone()),
+                            [f] if f.is_value() => res.template_file = Some(f.text.to_string()),
                             _ => self.err(Diagnostic::error(
                                 s.span,
                                 "`template-file` takes one file name",
@@ -669,7 +700,7 @@ impl Builder<'_> {
                         "`{word}` belongs in a host section: `on HOSTNAME {{ {word} ...; }}`"
                     )),
                 ),
-                _ => self.unknown_in(s, &context, RESOURCE_BODY),
+                _ => self.unknown_in(s, &context(), RESOURCE_BODY),
             }
         }
         res
@@ -742,7 +773,7 @@ impl Builder<'_> {
         let block = self.expect_block(s, "volume")?;
         let mut vol = Volume::new(vnr, false, s.span);
         for st in &block.stmts {
-            let w = st.keyword().text.as_str();
+            let w = st.keyword().as_str();
             if in_stacked && !matches!(w, "device" | "disk") {
                 self.unknown_in(st, "a stacked volume", &["device", "disk"]);
                 continue;
@@ -763,7 +794,7 @@ impl Builder<'_> {
     fn volume_stmt(&mut self, vol: &mut Volume, s: &Stmt) {
         let kw = s.keyword();
         let args = s.args();
-        match kw.text.as_str() {
+        match kw.as_str() {
             "device" => {
                 if vol.device.is_some() {
                     self.err(Diagnostic::error(
@@ -809,7 +840,7 @@ impl Builder<'_> {
                 }
                 match args {
                     [d] if d.is_kw("none") => vol.disk = Some((None, s.span)),
-                    [d] if d.is_value() => vol.disk = Some((Some(d.text.clone()), s.span)),
+                    [d] if d.is_value() => vol.disk = Some((Some(d.text.to_string()), s.span)),
                     [d] => self.err(unexpected(d, "a disk device")),
                     [] => self.err(
                         Diagnostic::error(after(kw), "`disk` needs a device or `none`")
@@ -867,9 +898,13 @@ impl Builder<'_> {
     }
 
     // on := "on" HOST+ "{" host-body "}" | "floating" address ("{" host-body "}" | ";") | "_this_host" "{" ... "}"
-    fn host_section<'s>(&mut self, s: &'s Stmt, res: &str) -> Option<(Host, Vec<&'s Stmt>)> {
+    fn host_section<'a, 's>(
+        &mut self,
+        s: &'a Stmt<'s>,
+        res: &str,
+    ) -> Option<(Host, Vec<&'a Stmt<'s>>)> {
         let kw = s.keyword();
-        let kind = match kw.text.as_str() {
+        let kind = match kw.as_str() {
             "on" => {
                 if s.args().is_empty() {
                     self.err(
@@ -878,13 +913,13 @@ impl Builder<'_> {
                     );
                     return None;
                 }
-                let mut names = Vec::new();
+                let mut names = Vec::with_capacity(s.args().len());
                 for t in s.args() {
                     match values::name(t, "host name") {
                         Ok(n) => names.push(n),
                         Err(d) => {
                             self.err(d);
-                            names.push(t.text.clone());
+                            names.push(t.text.to_string());
                         }
                     }
                 }
@@ -928,22 +963,25 @@ impl Builder<'_> {
             ));
             return None;
         };
-        let mut seen: HashMap<String, Span> = HashMap::new();
-        let context = format!(
-            "`{} {{ }}`",
-            crate::syntax::shorten(
-                &s.words
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
+        let mut seen = Seen::new();
+        // For messages only.
+        let context = || {
+            format!(
+                "`{} {{ }}`",
+                crate::syntax::shorten(
+                    &s.words
+                        .iter()
+                        .map(|t| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
             )
-        );
+        };
         for st in &block.stmts {
             let k = st.keyword();
-            let w = k.text.as_str();
+            let w = k.as_str();
             if k.kind != TokenKind::Word {
-                self.unknown_in(st, &context, HOST_BODY);
+                self.unknown_in(st, &context(), HOST_BODY);
                 continue;
             }
             if matches!(
@@ -1019,7 +1057,7 @@ impl Builder<'_> {
                     }
                     match st.args() {
                         [n] => match values::ranged(n, "node-id", 0, 31) {
-                            Ok(_) => host.node_id = Some(n.text.clone()),
+                            Ok(_) => host.node_id = Some(n.text.to_string()),
                             Err(d) => self.err(d),
                         },
                         _ => self.err(
@@ -1040,9 +1078,9 @@ impl Builder<'_> {
                         host.res_opts.extend(routed.into_iter().map(|r| r.opt));
                     }
                 }
-                "proxy" => host.proxy = self.proxy_section(st),
+                "proxy" => host.proxy = self.proxy_section(st).map(Box::new),
                 "skip" => {}
-                _ => self.unknown_in(st, &context, HOST_BODY),
+                _ => self.unknown_in(st, &context(), HOST_BODY),
             }
         }
         Some((host, hoisted))
@@ -1089,7 +1127,7 @@ impl Builder<'_> {
         };
         for st in &block.stmts {
             let k = st.keyword();
-            match k.text.as_str() {
+            match k.as_str() {
                 "device" => {
                     if let Some(v) = self.volume0(&mut host.volumes, k) {
                         self.volume_stmt(v, st);
@@ -1100,7 +1138,7 @@ impl Builder<'_> {
                     Ok((a, _)) => host.address = Some(a),
                     Err(d) => self.err(d),
                 },
-                "proxy" => host.proxy = self.proxy_section(st),
+                "proxy" => host.proxy = self.proxy_section(st).map(Box::new),
                 "volume" => {
                     if let Some(v) = self.volume(st, true) {
                         self.insert_volume(&mut host.volumes, v);
@@ -1108,7 +1146,7 @@ impl Builder<'_> {
                 }
                 "node-id" => match st.args() {
                     [n] => match values::ranged(n, "node-id", 0, 31) {
-                        Ok(_) => host.node_id = Some(n.text.clone()),
+                        Ok(_) => host.node_id = Some(n.text.to_string()),
                         Err(d) => self.err(d),
                     },
                     _ => self.err(Diagnostic::error(st.span, "`node-id` takes one number")),
@@ -1164,7 +1202,7 @@ impl Builder<'_> {
             span,
         };
         for st in &block.stmts {
-            match st.keyword().text.as_str() {
+            match st.keyword().as_str() {
                 "inside" | "outside" => match values::address(st.args(), st.span) {
                     Ok((a, _)) => {
                         if st.keyword().text == "inside" {
@@ -1210,7 +1248,7 @@ impl Builder<'_> {
                         plugins.push(
                             line.words
                                 .iter()
-                                .map(|t| t.text.as_str())
+                                .map(|t| t.as_str())
                                 .collect::<Vec<_>>()
                                 .join(" "),
                         );
@@ -1240,7 +1278,7 @@ impl Builder<'_> {
                     )
                     .hint("set `net { _name NAME; }` if you need a connection name"),
                 );
-                Some(n.text.clone())
+                Some(n.text.to_string())
             }
             [_, extra, ..] => {
                 self.err(unexpected(extra, "`{`"));
@@ -1262,10 +1300,10 @@ impl Builder<'_> {
             implicit: true,
             hosts: Vec::new(),
         };
-        let mut seen: HashMap<String, Span> = HashMap::new();
+        let mut seen = Seen::new();
         for st in &block.stmts {
             let k = st.keyword();
-            match k.text.as_str() {
+            match k.as_str() {
                 "host" | "address" | "_this_host" | "_remote_host" => {
                     if let Some(h) = self.host_addr(st) {
                         implicit.hosts.push(h);
@@ -1280,7 +1318,7 @@ impl Builder<'_> {
                         };
                         for hs in &b.stmts {
                             if matches!(
-                                hs.keyword().text.as_str(),
+                                hs.keyword().as_str(),
                                 "host" | "address" | "_this_host" | "_remote_host"
                             ) {
                                 if let Some(h) = self.host_addr(hs) {
@@ -1363,7 +1401,7 @@ impl Builder<'_> {
                 }
                 "_peer_node_id" => {
                     if let [v] = st.args() {
-                        c.peer_node_id = Some(v.text.clone());
+                        c.peer_node_id = Some(v.text.to_string());
                     }
                 }
                 "_cstate" | "skip" => {}
@@ -1417,7 +1455,7 @@ impl Builder<'_> {
             span: st.span,
         };
         let mut i;
-        match k.text.as_str() {
+        match k.as_str() {
             "address" | "_this_host" | "_remote_host" => {
                 let (a, used) = values::address(args, st.span)
                     .map_err(|d| self.err(d))
@@ -1425,7 +1463,7 @@ impl Builder<'_> {
                 h.name = if k.text == "address" {
                     a.addr.clone()
                 } else {
-                    k.text.clone()
+                    k.text.to_string()
                 };
                 h.by_address = k.text == "address";
                 h.address = Some(a);
@@ -1438,7 +1476,7 @@ impl Builder<'_> {
                 };
                 h.name = values::name(n, "host name")
                     .map_err(|d| self.err(d))
-                    .unwrap_or_else(|_| n.text.clone());
+                    .unwrap_or_else(|_| n.text.to_string());
                 i = 1;
                 match args.get(i) {
                     Some(t) if t.is_kw("address") => {
@@ -1453,7 +1491,7 @@ impl Builder<'_> {
                             values::ranged(p, "port", 1, 65535)
                                 .map_err(|d| self.err(d))
                                 .ok()
-                                .map(|_| p.text.clone())
+                                .map(|_| p.text.to_string())
                         });
                         h.port = p;
                         i += 2;
@@ -1472,7 +1510,9 @@ impl Builder<'_> {
                         }
                     }
                     Some(v) if v.is_kw("proxy") => {
-                        h.proxy = self.proxy_from(&args[i + 2..], st.block.as_ref(), st.span)
+                        h.proxy = self
+                            .proxy_from(&args[i + 2..], st.block.as_ref(), st.span)
+                            .map(Box::new)
                     }
                     Some(v) => self.err(unexpected(v, "`proxy` or `outside-address`")),
                     None => self.err(Diagnostic::error(
@@ -1496,7 +1536,7 @@ impl Builder<'_> {
             span: s.span,
         };
         for st in &block.stmts {
-            match st.keyword().text.as_str() {
+            match st.keyword().as_str() {
                 "hosts" => {
                     for t in st.args() {
                         match values::name(t, "host name") {
@@ -1524,6 +1564,82 @@ impl Builder<'_> {
             );
         }
         Some(m)
+    }
+}
+
+/// `on`, `stacked-on-top-of`, `floating` or `_this_host`.
+fn is_host_section(kw: &Token) -> bool {
+    matches!(
+        kw.as_str(),
+        "on" | "stacked-on-top-of" | "floating" | "_this_host"
+    )
+}
+
+/// Gives back the spare room of a finished resource's lists. They grow by pushing, and
+/// the slack (room for four hosts where two are written) would be most of a big model.
+fn shrink(res: &mut Resource) {
+    fn options(list: &mut Options) {
+        list.shrink_to_fit();
+    }
+    fn volumes(list: &mut Vec<Volume>) {
+        list.shrink_to_fit();
+        for v in list {
+            options(&mut v.disk_opts);
+            options(&mut v.pd_opts);
+            options(&mut v.device_opts);
+        }
+    }
+    fn proxy(p: &mut Option<Box<ProxyInfo>>) {
+        if let Some(p) = p {
+            p.on_hosts.shrink_to_fit();
+            options(&mut p.options);
+            p.plugins.shrink_to_fit();
+        }
+    }
+    let o = &mut res.opts;
+    for list in [
+        &mut o.res,
+        &mut o.net,
+        &mut o.disk,
+        &mut o.pd,
+        &mut o.device,
+        &mut o.startup,
+        &mut o.proxy,
+        &mut o.handlers,
+    ] {
+        options(list);
+    }
+    o.proxy_plugins.shrink_to_fit();
+    volumes(&mut res.volumes);
+    res.hosts.shrink_to_fit();
+    for h in &mut res.hosts {
+        if let HostKind::On(names) = &mut h.kind {
+            names.shrink_to_fit();
+        }
+        volumes(&mut h.volumes);
+        options(&mut h.res_opts);
+        proxy(&mut h.proxy);
+    }
+    res.connections.shrink_to_fit();
+    for c in &mut res.connections {
+        c.paths.shrink_to_fit();
+        for p in &mut c.paths {
+            p.hosts.shrink_to_fit();
+            for ha in &mut p.hosts {
+                proxy(&mut ha.proxy);
+            }
+        }
+        options(&mut c.net_opts);
+        options(&mut c.pd_opts);
+        c.peer_devices.shrink_to_fit();
+        for pd in &mut c.peer_devices {
+            options(&mut pd.pd_opts);
+        }
+    }
+    res.meshes.shrink_to_fit();
+    for m in &mut res.meshes {
+        m.hosts.shrink_to_fit();
+        options(&mut m.net_opts);
     }
 }
 

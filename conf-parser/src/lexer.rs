@@ -3,12 +3,13 @@
 //! (IPv4, IPv6, number, string), keywords are plain words compared by the parser, a quoted
 //! string is never a keyword, `#` starts a comment to the end of the line.
 
+use std::borrow::Cow;
+
 use nom::{
     branch::alt,
     bytes::complete::{tag, take_while, take_while1, take_while_m_n},
     character::complete::{char, one_of},
     combinator::{opt, recognize},
-    multi::count,
     sequence::{pair, tuple},
     IResult,
 };
@@ -22,10 +23,9 @@ pub const MAX_WORD: usize = 128;
 pub const MAX_QUOTED: usize = 255;
 
 /// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     /// `[a-zA-Z0-9/._-]+`: names, keywords, paths, option values.
-    #[default]
     Word,
     /// `[0-9]{1,8}[MKGs]?` (upstream's TK_INTEGER).
     Int,
@@ -41,18 +41,24 @@ pub enum TokenKind {
     Stray(char),
 }
 
-/// One token with its text (unescaped for quoted strings) and span.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Token {
+/// One token with its text (unescaped for quoted strings) and span. The text borrows from
+/// the source, except for a quoted string with escapes, whose unescaped text is its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'s> {
     /// Kind.
     pub kind: TokenKind,
     /// Text; for quoted strings without the quotes and with escapes resolved.
-    pub text: String,
+    pub text: Cow<'s, str>,
     /// Where it is, including quotes.
     pub span: Span,
 }
 
-impl Token {
+impl Token<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
     /// True for an unquoted word-like token whose text is `kw` (a keyword match).
     pub fn is_kw(&self, kw: &str) -> bool {
         self.kind != TokenKind::Quoted
@@ -78,11 +84,11 @@ impl Token {
     }
 }
 
-/// The tokens and comments of one file.
+/// The tokens and comments of one whole file.
 #[derive(Debug, Default)]
-pub struct Lexed {
+pub struct Lexed<'s> {
     /// Tokens in order.
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'s>>,
     /// Spans of `#` comments (kept so rewriting tools can preserve them).
     pub comments: Vec<Span>,
     /// Lexical errors (unterminated or over-long strings, over-long words).
@@ -100,7 +106,9 @@ fn is_hex(c: char) -> bool {
 // IPV4ADDR ({SNUMB}"."){3}{SNUMB}, SNUMB [0-9]{1,3}
 fn ipv4(input: &str) -> IResult<&str, &str> {
     let snumb = || take_while_m_n(1, 3, |c: char| c.is_ascii_digit());
-    recognize(tuple((count(pair(snumb(), char('.')), 3), snumb())))(input)
+    // Three times by hand: `count` would collect into a vector, for every word read.
+    let dotted = || pair(snumb(), char('.'));
+    recognize(tuple((dotted(), dotted(), dotted(), snumb())))(input)
 }
 
 // NUM [0-9]{1,8}[MKGs]?
@@ -141,173 +149,224 @@ fn comment(input: &str) -> IResult<&str, &str> {
     recognize(pair(char('#'), take_while(|c| c != '\n')))(input)
 }
 
-/// Tokenizes one file.
-pub fn lex(file: FileId, text: &str) -> Lexed {
-    let mut out = Lexed::default();
-    let mut rest = text;
-    let mut last_paste: Option<usize> = None;
-    let span_of = |start: usize, len: usize| Span {
-        file,
-        start: start as u32,
-        end: (start + len) as u32,
-    };
-    while !rest.is_empty() {
-        let pos = text.len() - rest.len();
-        if let Ok((r, _)) = alt((blank, comment))(rest) {
-            if rest.starts_with('#') {
-                out.comments.push(span_of(pos, rest.len() - r.len()));
-            }
-            rest = r;
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        if c == '\u{a0}' || c == '\u{feff}' {
-            // Pasted from a web page: report it once per line, then read on as if it were a
-            // space so the rest of the file is still checked.
-            let what = if c == '\u{a0}' {
-                "non-breaking spaces (U+00A0) are"
-            } else {
-                "a byte-order mark (U+FEFF) is"
-            };
-            let same_line = last_paste.is_some_and(|at: usize| !text[at..pos].contains('\n'));
-            if !same_line {
-                out.errors.push(
-                    Diagnostic::error(
-                        span_of(pos, c.len_utf8()),
-                        format!("{what} not allowed in drbd.conf"),
-                    )
-                    .hint("probably copied from a web page: replace them with plain spaces"),
-                );
-            }
-            last_paste = Some(pos);
-            rest = &rest[c.len_utf8()..];
-            continue;
-        }
-        if matches!(c, '{' | '}' | ';' | '[' | ']' | ':') {
-            out.tokens.push(Token {
-                kind: TokenKind::Punct(c),
-                text: c.to_string(),
-                span: span_of(pos, 1),
-            });
-            rest = &rest[1..];
-            continue;
-        }
-        if c == '"' {
-            rest = lex_quoted(&mut out, file, text, pos);
-            continue;
-        }
-        // Longest match among the word-like rules; ties go to the earlier rule.
-        let candidates: [(TokenKind, Option<&str>); 4] = [
-            (TokenKind::Ipv4, ipv4(rest).ok().map(|(_, m)| m)),
-            (TokenKind::Ipv6, ipv6(rest).ok().map(|(_, m)| m)),
-            (TokenKind::Int, number(rest).ok().map(|(_, m)| m)),
-            (TokenKind::Word, word(rest).ok().map(|(_, m)| m)),
-        ];
-        let best = candidates
-            .iter()
-            .filter_map(|(k, m)| m.map(|m| (*k, m)))
-            .fold(None::<(TokenKind, &str)>, |best, cur| match best {
-                Some(b) if b.1.len() >= cur.1.len() => Some(b),
-                _ => Some(cur),
-            });
-        match best {
-            Some((kind, m)) => {
-                let span = span_of(pos, m.len());
-                if kind == TokenKind::Word && m.len() > MAX_WORD {
-                    out.errors.push(
-                        Diagnostic::error(
-                            span,
-                            format!(
-                                "word is {} characters long; at most {MAX_WORD} are allowed",
-                                m.len()
-                            ),
-                        )
-                        .hint("put long values in double quotes (up to 255 characters)"),
-                    );
-                }
-                out.tokens.push(Token {
-                    kind,
-                    text: m.to_string(),
-                    span,
-                });
-                rest = &rest[m.len()..];
-            }
-            None => {
-                let len = c.len_utf8();
-                out.tokens.push(Token {
-                    kind: TokenKind::Stray(c),
-                    text: c.to_string(),
-                    span: span_of(pos, len),
-                });
-                rest = &rest[len..];
-            }
-        }
+/// Tokenizes one whole file.
+pub fn lex(file: FileId, text: &str) -> Lexed<'_> {
+    let mut lexer = Lexer::new(file, text);
+    let tokens = lexer.by_ref().collect();
+    Lexed {
+        tokens,
+        comments: lexer.comments,
+        errors: lexer.errors,
     }
-    out
 }
 
-/// Lexes a double-quoted string starting at `pos`; `\` escapes the next character; a
-/// newline or the end of the file before the closing quote is an error.
-fn lex_quoted<'t>(out: &mut Lexed, file: FileId, text: &'t str, pos: usize) -> &'t str {
-    let body = &text[pos + 1..];
-    let mut value = String::new();
-    let mut chars = body.char_indices();
-    let mut end = None;
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => {
-                end = Some(i);
-                break;
-            }
-            '\n' => break,
-            '\\' => match chars.next() {
-                Some((_, '\n')) | None => break,
-                Some((_, n)) => value.push(n),
-            },
-            _ => value.push(c),
+/// The tokenizer over one file: an iterator of tokens, read as they are asked for, so that
+/// a file's tokens never all exist at once. Comments and lexical errors are collected on
+/// the side, in the order they are met.
+pub struct Lexer<'s> {
+    file: FileId,
+    text: &'s str,
+    rest: &'s str,
+    last_paste: Option<usize>,
+    /// Spans of `#` comments read so far.
+    pub comments: Vec<Span>,
+    /// Lexical errors found so far (a reader may take them as it goes).
+    pub errors: Vec<Diagnostic>,
+}
+
+impl<'s> Lexer<'s> {
+    /// A tokenizer at the start of `text`.
+    pub fn new(file: FileId, text: &'s str) -> Lexer<'s> {
+        Lexer {
+            file,
+            text,
+            rest: text,
+            last_paste: None,
+            comments: Vec::new(),
+            errors: Vec::new(),
         }
     }
-    match end {
-        Some(i) => {
-            let span = Span {
-                file,
-                start: pos as u32,
-                end: (pos + i + 2) as u32,
-            };
-            if value.chars().count() > MAX_QUOTED {
-                out.errors.push(Diagnostic::error(
-                    span,
-                    format!(
-                        "quoted string is {} characters long; at most {MAX_QUOTED} are allowed",
-                        value.chars().count()
-                    ),
-                ));
+
+    fn span(&self, start: usize, len: usize) -> Span {
+        Span {
+            file: self.file,
+            start: start as u32,
+            end: (start + len) as u32,
+        }
+    }
+
+    /// A token of kind `kind` for the next `len` bytes.
+    fn token(&mut self, kind: TokenKind, len: usize) -> Token<'s> {
+        let pos = self.text.len() - self.rest.len();
+        let (text, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        Token {
+            kind,
+            text: Cow::Borrowed(text),
+            span: self.span(pos, len),
+        }
+    }
+
+    /// Lexes a double-quoted string at the start of `rest`; `\\` escapes the next
+    /// character; a newline or the end of the file before the closing quote is an error.
+    fn quoted(&mut self) -> Token<'s> {
+        let pos = self.text.len() - self.rest.len();
+        let body = &self.rest[1..];
+        // The text borrows from the source until the first escape.
+        let mut owned: Option<String> = None;
+        let mut chars = body.char_indices();
+        let mut stop = body.len();
+        let mut end = None;
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '"' => {
+                    stop = i;
+                    end = Some(i);
+                    break;
+                }
+                '\n' => {
+                    stop = i;
+                    break;
+                }
+                '\\' => {
+                    let value = owned.get_or_insert_with(|| body[..i].to_string());
+                    match chars.next() {
+                        Some((_, '\n')) | None => {
+                            stop = i;
+                            break;
+                        }
+                        Some((_, n)) => value.push(n),
+                    }
+                }
+                _ => {
+                    if let Some(value) = &mut owned {
+                        value.push(c);
+                    }
+                }
             }
-            out.tokens.push(Token {
-                kind: TokenKind::Quoted,
-                text: value,
-                span,
-            });
-            &body[i + 1..]
         }
-        None => {
-            let line_end = body.find('\n').unwrap_or(body.len());
-            let span = Span {
-                file,
-                start: pos as u32,
-                end: (pos + 1 + line_end) as u32,
-            };
-            out.errors.push(
-                Diagnostic::error(span, "unterminated double-quoted string")
-                    .hint("close the string with `\"` on the same line"),
-            );
-            out.tokens.push(Token {
-                kind: TokenKind::Quoted,
-                text: value,
-                span,
-            });
-            &body[line_end..]
+        let text = match owned {
+            Some(value) => Cow::Owned(value),
+            None => Cow::Borrowed(&body[..stop]),
+        };
+        match end {
+            Some(i) => {
+                let span = self.span(pos, i + 2);
+                let n = text.chars().count();
+                if n > MAX_QUOTED {
+                    self.errors.push(Diagnostic::error(
+                        span,
+                        format!(
+                            "quoted string is {n} characters long; at most {MAX_QUOTED} are allowed"
+                        ),
+                    ));
+                }
+                self.rest = &body[i + 1..];
+                Token {
+                    kind: TokenKind::Quoted,
+                    text,
+                    span,
+                }
+            }
+            None => {
+                let line_end = body.find('\n').unwrap_or(body.len());
+                let span = self.span(pos, 1 + line_end);
+                self.errors.push(
+                    Diagnostic::error(span, "unterminated double-quoted string")
+                        .hint("close the string with `\"` on the same line"),
+                );
+                self.rest = &body[line_end..];
+                Token {
+                    kind: TokenKind::Quoted,
+                    text,
+                    span,
+                }
+            }
         }
+    }
+}
+
+impl<'s> Iterator for Lexer<'s> {
+    type Item = Token<'s>;
+
+    fn next(&mut self) -> Option<Token<'s>> {
+        while !self.rest.is_empty() {
+            let pos = self.text.len() - self.rest.len();
+            if let Ok((r, _)) = alt((blank, comment))(self.rest) {
+                if self.rest.starts_with('#') {
+                    let len = self.rest.len() - r.len();
+                    self.comments.push(self.span(pos, len));
+                }
+                self.rest = r;
+                continue;
+            }
+            let c = self.rest.chars().next().unwrap_or(' ');
+            if c == '\u{a0}' || c == '\u{feff}' {
+                // Pasted from a web page: report it once per line, then read on as if it
+                // were a space so the rest of the file is still checked.
+                let what = if c == '\u{a0}' {
+                    "non-breaking spaces (U+00A0) are"
+                } else {
+                    "a byte-order mark (U+FEFF) is"
+                };
+                let text = self.text;
+                let same_line = self
+                    .last_paste
+                    .is_some_and(|at: usize| !text[at..pos].contains('\n'));
+                if !same_line {
+                    self.errors.push(
+                        Diagnostic::error(
+                            self.span(pos, c.len_utf8()),
+                            format!("{what} not allowed in drbd.conf"),
+                        )
+                        .hint("probably copied from a web page: replace them with plain spaces"),
+                    );
+                }
+                self.last_paste = Some(pos);
+                self.rest = &self.rest[c.len_utf8()..];
+                continue;
+            }
+            if matches!(c, '{' | '}' | ';' | '[' | ']' | ':') {
+                return Some(self.token(TokenKind::Punct(c), 1));
+            }
+            if c == '"' {
+                return Some(self.quoted());
+            }
+            // Longest match among the word-like rules; ties go to the earlier rule.
+            let rest = self.rest;
+            let candidates: [(TokenKind, Option<&str>); 4] = [
+                (TokenKind::Ipv4, ipv4(rest).ok().map(|(_, m)| m)),
+                (TokenKind::Ipv6, ipv6(rest).ok().map(|(_, m)| m)),
+                (TokenKind::Int, number(rest).ok().map(|(_, m)| m)),
+                (TokenKind::Word, word(rest).ok().map(|(_, m)| m)),
+            ];
+            let best = candidates
+                .iter()
+                .filter_map(|(k, m)| m.map(|m| (*k, m)))
+                .fold(None::<(TokenKind, &str)>, |best, cur| match best {
+                    Some(b) if b.1.len() >= cur.1.len() => Some(b),
+                    _ => Some(cur),
+                });
+            return Some(match best {
+                Some((kind, m)) => {
+                    if kind == TokenKind::Word && m.len() > MAX_WORD {
+                        self.errors.push(
+                            Diagnostic::error(
+                                self.span(pos, m.len()),
+                                format!(
+                                    "word is {} characters long; at most {MAX_WORD} are allowed",
+                                    m.len()
+                                ),
+                            )
+                            .hint("put long values in double quotes (up to 255 characters)"),
+                        );
+                    }
+                    self.token(kind, m.len())
+                }
+                None => self.token(TokenKind::Stray(c), c.len_utf8()),
+            });
+        }
+        None
     }
 }
 
@@ -319,7 +378,7 @@ mod tests {
         lex(FileId(0), s)
             .tokens
             .into_iter()
-            .map(|t| (t.kind, t.text))
+            .map(|t| (t.kind, t.text.into_owned()))
             .collect()
     }
 
@@ -356,6 +415,13 @@ mod tests {
         let l = lex(FileId(0), "x \"a\\\"b\" # c\ny");
         assert_eq!(l.tokens[1].text, "a\"b");
         assert_eq!(l.tokens[1].kind, TokenKind::Quoted);
+        // Only the unescaped string has text of its own; the rest borrow from the source.
+        assert!(matches!(l.tokens[1].text, Cow::Owned(_)));
+        assert!(matches!(l.tokens[0].text, Cow::Borrowed("x")));
+        assert!(matches!(
+            lex(FileId(0), "\"a b\"").tokens[0].text,
+            Cow::Borrowed("a b")
+        ));
         assert_eq!(l.comments.len(), 1);
         assert_eq!(l.tokens[2].text, "y");
     }
@@ -364,6 +430,6 @@ mod tests {
     fn unterminated_string_is_an_error() {
         let l = lex(FileId(0), "\"abc\nx;");
         assert_eq!(l.errors.len(), 1);
-        assert_eq!(l.tokens.last().map(|t| t.text.as_str()), Some(";"));
+        assert_eq!(l.tokens.last().map(|t| t.as_str()), Some(";"));
     }
 }

@@ -50,47 +50,32 @@ impl ParseOptions {
 
 /// Parses a configuration file and everything it includes.
 pub fn parse_file(path: &Path, opts: &ParseOptions) -> std::io::Result<Config> {
-    let mut loaded = load::load(load::Input::File(path), &opts.exclude)?;
+    let mut config = build::ConfigBuilder::new(opts.dialect);
+    let sink: &mut load::Sink<'_> = &mut |stmt, sources, diags| config.add(&stmt, sources, diags);
+    let mut loaded = load::load(load::Input::File(path), &opts.exclude, sink)?;
     for extra in &opts.extra {
-        load::load_more(&mut loaded, extra)?;
+        load::load_more(&mut loaded, extra, sink)?;
     }
-    Ok(build::build(
-        loaded.sources,
-        loaded.main,
-        &loaded.stmts,
-        opts.dialect,
-        loaded.diagnostics,
-    ))
+    Ok(config.finish(loaded.sources, loaded.main, loaded.diagnostics))
 }
 
 /// Parses configuration text (`name` is used in messages, e.g. `STDIN`).
 pub fn parse_str(name: &str, text: &str, opts: &ParseOptions) -> Config {
-    let loaded = match load::load(
-        load::Input::Text {
-            name,
-            text: text.to_string(),
-        },
-        &opts.exclude,
-    ) {
-        Ok(l) => l,
-        Err(_) => unreachable_text(),
+    let mut config = build::ConfigBuilder::new(opts.dialect);
+    let input = load::Input::Text {
+        name,
+        text: text.to_string(),
     };
-    build::build(
-        loaded.sources,
-        loaded.main,
-        &loaded.stmts,
-        opts.dialect,
-        loaded.diagnostics,
-    )
-}
-
-// Loading from text does no I/O for the main file, so it cannot fail; includes report
-// their own errors as diagnostics.
-fn unreachable_text() -> load::Loaded {
-    load::Loaded {
-        sources: source::SourceMap::default(),
-        main: source::FileId(0),
-        stmts: Vec::new(),
-        diagnostics: Diagnostics::default(),
-    }
+    let sink: &mut load::Sink<'_> = &mut |stmt, sources, diags| config.add(&stmt, sources, diags);
+    // Loading from text does no I/O for the main file, so it cannot fail; includes report
+    // their own errors as diagnostics.
+    let (sources, main, diagnostics) = match load::load(input, &opts.exclude, sink) {
+        Ok(l) => (l.sources, l.main, l.diagnostics),
+        Err(_) => (
+            source::SourceMap::default(),
+            source::FileId(0),
+            Diagnostics::default(),
+        ),
+    };
+    config.finish(sources, main, diagnostics)
 }

@@ -4,23 +4,27 @@
 //! does not exist is an error, as upstream.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::lexer::lex;
 use crate::source::{FileId, SourceMap, Span};
-use crate::syntax::{self, Stmt};
+use crate::syntax::{Parser, Stmt};
 
-/// Top-level statements of the main file with every include spliced in place.
+/// The files of a configuration and the problems found reading them. The statements went
+/// to the [`Sink`] as they were read.
 pub struct Loaded {
     /// All files read.
     pub sources: SourceMap,
     /// The main file.
     pub main: FileId,
-    /// Top-level statements in reading order (includes already replaced by their files').
-    pub stmts: Vec<Stmt>,
     /// Structural errors, lexical errors and include problems.
     pub diagnostics: Diagnostics,
 }
+
+/// Takes each top-level statement in reading order (an `include` already replaced by its
+/// files' statements), with the files read so far. A statement borrows from its file's
+/// text and lives only for the call, so the whole tree never exists at once.
+pub type Sink<'a> = dyn FnMut(Stmt<'_>, &SourceMap, &mut Diagnostics) + 'a;
 
 /// Where the main configuration comes from.
 pub enum Input<'a> {
@@ -30,9 +34,9 @@ pub enum Input<'a> {
     Text { name: &'a str, text: String },
 }
 
-/// Reads the main file and its includes. `seen` lists files to treat as already read
-/// (drbdadm's `--config-to-exclude`).
-pub fn load(input: Input<'_>, seen: &[PathBuf]) -> Result<Loaded, std::io::Error> {
+/// Reads the main file and its includes, handing every statement to `sink`. `seen` lists
+/// files to treat as already read (drbdadm's `--config-to-exclude`).
+pub fn load(input: Input<'_>, seen: &[PathBuf], sink: &mut Sink<'_>) -> std::io::Result<Loaded> {
     let mut sources = SourceMap::default();
     for path in seen {
         if let Ok(c) = std::fs::canonicalize(path) {
@@ -51,18 +55,16 @@ pub fn load(input: Input<'_>, seen: &[PathBuf]) -> Result<Loaded, std::io::Error
         Input::Text { name, text } => sources.add(name.to_string(), None, text),
     };
     let mut diagnostics = Diagnostics::default();
-    let mut stmts = Vec::new();
-    read_file(&mut sources, id, &mut stmts, &mut diagnostics);
+    read_file(&mut sources, id, sink, &mut diagnostics);
     Ok(Loaded {
         sources,
         main: id,
-        stmts,
         diagnostics,
     })
 }
 
 /// Reads one more file into an existing load (drbdadm's `--config-to-test`).
-pub fn load_more(loaded: &mut Loaded, path: &Path) -> Result<(), std::io::Error> {
+pub fn load_more(loaded: &mut Loaded, path: &Path, sink: &mut Sink<'_>) -> std::io::Result<()> {
     let text = std::fs::read_to_string(path)?;
     let canonical = std::fs::canonicalize(path).ok();
     if let Some(c) = &canonical {
@@ -73,27 +75,20 @@ pub fn load_more(loaded: &mut Loaded, path: &Path) -> Result<(), std::io::Error>
     let id = loaded
         .sources
         .add(path.display().to_string(), canonical, text);
-    read_file(
-        &mut loaded.sources,
-        id,
-        &mut loaded.stmts,
-        &mut loaded.diagnostics,
-    );
+    read_file(&mut loaded.sources, id, sink, &mut loaded.diagnostics);
     Ok(())
 }
 
-fn read_file(sources: &mut SourceMap, id: FileId, out: &mut Vec<Stmt>, diags: &mut Diagnostics) {
-    let lexed = lex(id, &sources.file(id).text);
-    for e in lexed.errors {
-        diags.push(e);
-    }
-    let stmts = syntax::parse(lexed.tokens, diags);
+fn read_file(sources: &mut SourceMap, id: FileId, sink: &mut Sink<'_>, diags: &mut Diagnostics) {
+    // A handle of its own on the text: files this one includes are added while it is read.
+    let text = Arc::clone(&sources.file(id).text);
     let base = sources.file(id).include_base();
-    for stmt in stmts {
+    let mut parser = Parser::new(id, &text);
+    while let Some(stmt) = parser.next_stmt(diags) {
         if stmt.keyword().is_kw("include") && stmt.block.is_none() {
-            include(sources, &base, &stmt, out, diags);
+            include(sources, &base, &stmt, sink, diags);
         } else {
-            out.push(stmt);
+            sink(stmt, sources, diags);
         }
     }
 }
@@ -102,8 +97,8 @@ fn read_file(sources: &mut SourceMap, id: FileId, out: &mut Vec<Stmt>, diags: &m
 fn include(
     sources: &mut SourceMap,
     base: &Path,
-    stmt: &Stmt,
-    out: &mut Vec<Stmt>,
+    stmt: &Stmt<'_>,
+    sink: &mut Sink<'_>,
     diags: &mut Diagnostics,
 ) {
     let [pattern] = stmt.args() else {
@@ -113,7 +108,7 @@ fn include(
         );
         return;
     };
-    let text = pattern.text.as_str();
+    let text = pattern.as_str();
     let magic = text.contains(['*', '?', '[']);
     let full = if Path::new(text).is_absolute() {
         PathBuf::from(text)
@@ -160,7 +155,7 @@ fn include(
         match std::fs::read_to_string(&path) {
             Ok(t) => {
                 let id = sources.add(path.display().to_string(), Some(canonical), t);
-                read_file(sources, id, out, diags);
+                read_file(sources, id, sink, diags);
             }
             Err(e) => diags.push(Diagnostic::error(
                 Span { ..pattern.span },

@@ -317,8 +317,8 @@ pub struct Host {
     pub volumes: Vec<Volume>,
     /// `options {}` inside the host.
     pub res_opts: Options,
-    /// 8.4-compatible `proxy on ... {}` inside the host.
-    pub proxy: Option<ProxyInfo>,
+    /// 8.4-compatible `proxy on ... {}` inside the host (boxed: rare, and large).
+    pub proxy: Option<Box<ProxyInfo>>,
 }
 
 impl Host {
@@ -362,8 +362,8 @@ pub struct HostAddr {
     pub port: Option<String>,
     /// `via outside-address ...`.
     pub outside: Option<Address>,
-    /// `via proxy on ... {}`.
-    pub proxy: Option<ProxyInfo>,
+    /// `via proxy on ... {}` (boxed: rare, and large).
+    pub proxy: Option<Box<ProxyInfo>>,
     /// Where.
     pub span: Span,
 }

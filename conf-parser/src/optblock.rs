@@ -104,17 +104,17 @@ pub fn parse_block(
 /// Like [`parse_block`], but statements with a block whose keyword is in `hoist` are handed
 /// back instead of reported: they were written after a missing `}` and belong to the
 /// enclosing section, where the caller interprets them (error recovery).
-pub fn parse_block_hoisting<'s>(
-    stmts: &'s [Stmt],
+pub fn parse_block_hoisting<'a, 's>(
+    stmts: &'a [Stmt<'s>],
     block: BlockKind,
     dialect: Dialect,
     diags: &mut Diagnostics,
     hoist: &[&str],
-) -> (Vec<Routed>, Vec<&'s Stmt>) {
+) -> (Vec<Routed>, Vec<&'a Stmt<'s>>) {
     let mut out = Vec::new();
     let mut hoisted = Vec::new();
     for stmt in stmts {
-        if stmt.block.is_some() && hoist.contains(&stmt.keyword().text.as_str()) {
+        if stmt.block.is_some() && hoist.contains(&stmt.keyword().as_str()) {
             hoisted.push(stmt);
             continue;
         }
@@ -157,7 +157,7 @@ fn parse_option(
     if kw.text == "_unknown" {
         return None;
     }
-    let written = kw.text.as_str();
+    let written = kw.as_str();
     if block == BlockKind::Startup
         && (written == "become-primary-on" || written == "stacked-timeouts")
     {
@@ -191,7 +191,7 @@ fn parse_option(
             } else if let Err(d) = check_value(def, spec, &v.text, v.span) {
                 diags.push(d);
             }
-            Some(v.text.clone())
+            Some(v.text.to_string())
         }
         [v] => {
             diags.push(crate::values::unexpected(
@@ -233,7 +233,7 @@ fn startup_special(stmt: &Stmt, dialect: Dialect, diags: &mut Diagnostics) -> Op
         return Some(Routed {
             section: Section::Startup,
             opt: Opt {
-                name: kw.text.clone(),
+                name: kw.text.to_string(),
                 value: None,
                 span: stmt.span,
             },
@@ -249,13 +249,13 @@ fn startup_special(stmt: &Stmt, dialect: Dialect, diags: &mut Diagnostics) -> Op
     let value = stmt
         .args()
         .iter()
-        .map(|t| t.text.as_str())
+        .map(|t| t.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     Some(Routed {
         section: Section::Startup,
         opt: Opt {
-            name: kw.text.clone(),
+            name: kw.text.to_string(),
             value: Some(value),
             span: stmt.span,
         },

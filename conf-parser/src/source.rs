@@ -2,6 +2,7 @@
 //! [`SourceMap`] turns into `file:line:col`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Index of a file in the [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -45,8 +46,8 @@ pub struct SourceFile {
     pub name: String,
     /// The canonical path, used to read each file once; `None` for stdin.
     pub canonical: Option<PathBuf>,
-    /// The file's text.
-    pub text: String,
+    /// The file's text (shared: a file is read while files it includes are added).
+    pub text: Arc<str>,
     line_starts: Vec<u32>,
 }
 
@@ -57,7 +58,7 @@ impl SourceFile {
         SourceFile {
             name,
             canonical,
-            text,
+            text: text.into(),
             line_starts,
         }
     }

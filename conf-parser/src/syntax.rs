@@ -1,120 +1,149 @@
 //! The lossless syntax layer: every file becomes a tree of statements. A statement is the
 //! words up to `;`, or the words and a `{ ... }` block. This shape covers the whole drbd.conf
-//! language of every dialect, so the tree is built before anything is interpreted; the typed
-//! layer ([`crate::build`]) then gives each statement its meaning. Every node keeps its span,
-//! and together with the comments the file's text is fully accounted for.
+//! language of every dialect, so a statement's tree is built before anything in it is
+//! interpreted; the typed layer ([`crate::build`]) then gives it its meaning. Every node keeps
+//! its span, and together with the comments the file's text is fully accounted for. Tokens
+//! borrow their text from the file, and [`Parser`] hands out one top-level statement at a
+//! time, so a big file's tree never exists all at once.
 //!
 //! Errors here are only about structure (stray `;` or `}`, a `{` never closed, a missing `;`
 //! before a `}`); the parser recovers from each and goes on, so one run reports them all.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::lexer::{Token, TokenKind};
-use crate::source::Span;
+use crate::lexer::{Lexer, Token, TokenKind};
+use crate::source::{FileId, Span};
 
 /// One statement: `words... ;` or `words... { stmts }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stmt {
+pub struct Stmt<'s> {
     /// The tokens before `;` or `{` (including `[`, `]` and `:`).
-    pub words: Vec<Token>,
+    pub words: Vec<Token<'s>>,
     /// The block, if the statement has one.
-    pub block: Option<Block>,
+    pub block: Option<Block<'s>>,
     /// From the first word to the closing `;` or `}`.
     pub span: Span,
 }
 
-impl Stmt {
+impl<'s> Stmt<'s> {
     /// The first word, which names the statement.
-    pub fn keyword(&self) -> &Token {
+    pub fn keyword(&self) -> &Token<'s> {
         &self.words[0]
     }
 
     /// The words after the keyword.
-    pub fn args(&self) -> &[Token] {
+    pub fn args(&self) -> &[Token<'s>] {
         &self.words[1..]
     }
 }
 
 /// A `{ ... }` block.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Block {
+pub struct Block<'s> {
     /// The `{`.
     pub open: Span,
     /// The `}`; `None` if the file ended first.
     pub close: Option<Span>,
     /// The statements inside.
-    pub stmts: Vec<Stmt>,
+    pub stmts: Vec<Stmt<'s>>,
 }
 
-/// Builds the statement tree of one file's tokens (moved into the tree, not copied).
-pub fn parse(tokens: Vec<Token>, diags: &mut Diagnostics) -> Vec<Stmt> {
-    let mut p = Parser {
-        tokens,
-        pos: 0,
-        diags,
-    };
-    p.stmts(None)
+/// The statement tree of one whole file.
+pub fn parse<'s>(file: FileId, text: &'s str, diags: &mut Diagnostics) -> Vec<Stmt<'s>> {
+    let mut p = Parser::new(file, text);
+    std::iter::from_fn(|| p.next_stmt(diags)).collect()
 }
 
-struct Parser<'a> {
-    tokens: Vec<Token>,
-    pos: usize,
-    diags: &'a mut Diagnostics,
+/// Reads one file a top-level statement at a time, straight from the tokenizer: only the
+/// statement being read is ever in memory. Lexical and structural errors go to the
+/// diagnostics given to each call, in the order they are found.
+pub struct Parser<'s> {
+    lexer: Lexer<'s>,
+    peeked: Option<Token<'s>>,
+    /// The last token read: the file's last token once it has ended.
+    last: Span,
 }
 
-impl Parser<'_> {
-    fn peek(&self) -> Option<&Token> {
-        self.tokens.get(self.pos)
+impl<'s> Parser<'s> {
+    /// A parser at the start of `text`.
+    pub fn new(file: FileId, text: &'s str) -> Parser<'s> {
+        Parser {
+            lexer: Lexer::new(file, text),
+            peeked: None,
+            last: Span::default(),
+        }
     }
 
-    /// stmts := { stmt } ; stops at the `}` closing `open` (not consumed) or at the end.
-    fn stmts(&mut self, open: Option<Span>) -> Vec<Stmt> {
-        let mut out = Vec::new();
-        while let Some(tok) = self.peek() {
+    /// The next top-level statement, or `None` at the end of the file.
+    pub fn next_stmt(&mut self, diags: &mut Diagnostics) -> Option<Stmt<'s>> {
+        self.next_in(None, diags)
+    }
+
+    fn peek(&mut self, diags: &mut Diagnostics) -> Option<&Token<'s>> {
+        if self.peeked.is_none() {
+            self.peeked = self.lexer.next();
+            if let Some(t) = &self.peeked {
+                self.last = t.span;
+            }
+            for e in self.lexer.errors.drain(..) {
+                diags.push(e);
+            }
+        }
+        self.peeked.as_ref()
+    }
+
+    /// Consumes the token `peek` returned.
+    fn bump(&mut self) -> Option<Token<'s>> {
+        self.peeked.take()
+    }
+
+    /// The next statement of the block opened at `open` (`None`: the top level), after
+    /// reporting stray `;`, `}` and blocks without a keyword; `None` at the `}` closing
+    /// `open` (not consumed) or at the end of the file.
+    fn next_in(&mut self, open: Option<Span>, diags: &mut Diagnostics) -> Option<Stmt<'s>> {
+        while let Some(tok) = self.peek(diags) {
             match tok.kind {
                 TokenKind::Punct('}') => {
                     if open.is_some() {
-                        break;
+                        return None;
                     }
-                    self.diags.push(
+                    diags.push(
                         Diagnostic::error(tok.span, "unmatched `}`")
                             .hint("remove it, or look for a `{` missing before it"),
                     );
-                    self.pos += 1;
+                    self.bump();
                 }
                 TokenKind::Punct(';') => {
-                    self.diags.push(
+                    diags.push(
                         Diagnostic::error(tok.span, "empty statement (a stray `;`)")
                             .hint("remove the extra `;`"),
                     );
-                    self.pos += 1;
+                    self.bump();
                 }
                 TokenKind::Punct('{') => {
                     let span = tok.span;
-                    self.diags
+                    diags
                         .push(Diagnostic::error(span, "a block without a keyword").hint(
                             "a block belongs to a statement such as `net {` or `on alpha {`",
                         ));
-                    self.pos += 1;
+                    self.bump();
                     // Parse and drop the anonymous block so its contents are still checked
                     // for structure and the braces stay balanced.
-                    let _ = self.block(span);
+                    let _ = self.block(span, diags);
                 }
-                _ => out.push(self.stmt()),
+                _ => return Some(self.stmt(diags)),
             }
         }
-        out
+        None
     }
 
     // stmt := word { word } ( ";" | block )
-    fn stmt(&mut self) -> Stmt {
-        let start = self.pos;
-        while let Some(tok) = self.peek() {
+    fn stmt(&mut self, diags: &mut Diagnostics) -> Stmt<'s> {
+        let mut words = Vec::new();
+        while let Some(tok) = self.peek(diags) {
             match tok.kind {
                 TokenKind::Punct(';') => {
-                    let end = tok.span;
-                    let words = self.take(start);
-                    let span = words[0].span.to(end);
-                    self.pos += 1;
+                    let span = words_span(&words, tok.span);
+                    self.bump();
                     return Stmt {
                         words,
                         block: None,
@@ -123,11 +152,9 @@ impl Parser<'_> {
                 }
                 TokenKind::Punct('{') => {
                     let open = tok.span;
-                    let words = self.take(start);
-                    self.pos += 1;
-                    let block = self.block(open);
-                    let end = block.close.unwrap_or_else(|| self.last_span());
-                    let span = words[0].span.to(end);
+                    self.bump();
+                    let block = self.block(open, diags);
+                    let span = words_span(&words, block.close.unwrap_or(self.last));
                     return Stmt {
                         words,
                         block: Some(block),
@@ -135,11 +162,10 @@ impl Parser<'_> {
                     };
                 }
                 TokenKind::Punct('}') => break,
-                _ => self.pos += 1,
+                _ => words.extend(self.bump()),
             }
         }
         // Ended at `}` or at the end of the file without `;`.
-        let words = self.take(start);
         let last = words.last().map(|t| t.span).unwrap_or_default();
         let after = Span {
             file: last.file,
@@ -148,14 +174,14 @@ impl Parser<'_> {
         };
         let what = words
             .iter()
-            .map(|t| t.text.as_str())
+            .map(|t| t.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        self.diags.push(
+        diags.push(
             Diagnostic::error(after, format!("missing `;` after `{}`", shorten(&what)))
                 .hint("every statement ends with `;` unless it has a `{ ... }` block"),
         );
-        let span = words[0].span.to(last);
+        let span = words_span(&words, last);
         Stmt {
             words,
             block: None,
@@ -164,16 +190,16 @@ impl Parser<'_> {
     }
 
     // block := "{" stmts "}"
-    fn block(&mut self, open: Span) -> Block {
-        let stmts = self.stmts(Some(open));
-        let close = match self.peek() {
+    fn block(&mut self, open: Span, diags: &mut Diagnostics) -> Block<'s> {
+        let stmts = std::iter::from_fn(|| self.next_in(Some(open), diags)).collect();
+        let close = match self.peek(diags) {
             Some(t) if t.is_punct('}') => {
                 let s = t.span;
-                self.pos += 1;
+                self.bump();
                 Some(s)
             }
             _ => {
-                self.diags.push(
+                diags.push(
                     Diagnostic::error(open, "this `{` is never closed")
                         .hint("add the matching `}`; the file ended inside this block"),
                 );
@@ -182,18 +208,11 @@ impl Parser<'_> {
         };
         Block { open, close, stmts }
     }
+}
 
-    /// Moves the tokens `start..pos` out of the stream (each token is used once).
-    fn take(&mut self, start: usize) -> Vec<Token> {
-        self.tokens[start..self.pos]
-            .iter_mut()
-            .map(std::mem::take)
-            .collect()
-    }
-
-    fn last_span(&self) -> Span {
-        self.tokens.last().map(|t| t.span).unwrap_or_default()
-    }
+/// From the first word to `end`.
+fn words_span(words: &[Token<'_>], end: Span) -> Span {
+    words[0].span.to(end)
 }
 
 /// At most 40 characters of `s`, for quoting source in messages.
@@ -208,13 +227,10 @@ pub(crate) fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexer::lex;
-    use crate::source::FileId;
 
-    fn tree(s: &str) -> (Vec<Stmt>, Diagnostics) {
+    fn tree(s: &str) -> (Vec<Stmt<'_>>, Diagnostics) {
         let mut d = Diagnostics::default();
-        let l = lex(FileId(0), s);
-        let t = parse(l.tokens, &mut d);
+        let t = parse(FileId(0), s, &mut d);
         (t, d)
     }
 

@@ -81,7 +81,7 @@ pub fn name(tok: &Token, what: &str) -> VResult<String> {
         TokenKind::Quoted | TokenKind::Word
             if !(tok.kind == TokenKind::Word && is_keyword(&tok.text)) =>
         {
-            Ok(tok.text.clone())
+            Ok(tok.text.to_string())
         }
         TokenKind::Word | TokenKind::Ipv4 | TokenKind::Ipv6 | TokenKind::Int => {
             Err(Diagnostic::error(
@@ -160,9 +160,9 @@ pub fn address(args: &[Token], stmt_span: Span) -> VResult<(Address, usize)> {
         return Err(Diagnostic::error(stmt_span, "address is missing")
             .hint("write `address 10.0.0.1:7789;`"));
     };
-    let (af, mut i) = match first.text.as_str() {
+    let (af, mut i) = match first.as_str() {
         "ipv4" | "ipv6" | "ssocks" | "sdp" | "sci" if first.kind == TokenKind::Word => {
-            (first.text.as_str(), 1)
+            (first.as_str(), 1)
         }
         _ => ("ipv4", 0),
     };
@@ -244,8 +244,8 @@ pub fn address(args: &[Token], stmt_span: Span) -> VResult<(Address, usize)> {
     Ok((
         Address {
             af: af.to_string(),
-            addr: addr_tok.text.clone(),
-            port: port_tok.text.clone(),
+            addr: addr_tok.text.to_string(),
+            port: port_tok.text.to_string(),
             span,
         },
         i,
@@ -273,7 +273,7 @@ pub fn device(args: &[Token], stmt_span: Span) -> Result<(Device, Vec<Diagnostic
         None => return Err(Diagnostic::error(stmt_span, "device is missing").hint(usage)),
         Some(t) if t.is_kw("minor") => (None, args),
         Some(t) if t.is_value() => {
-            let mut p = t.text.clone();
+            let mut p = t.text.to_string();
             if p.starts_with("drbd") {
                 p = format!("/dev/{p}");
             }
@@ -364,10 +364,10 @@ pub fn meta_disk(args: &[Token], stmt_span: Span, keyword: &str) -> VResult<Meta
         return Ok(MetaDisk::Internal);
     }
     match &args[1..] {
-        [] => Ok(MetaDisk::Flexible(dev.text.clone())),
+        [] => Ok(MetaDisk::Flexible(dev.text.to_string())),
         [open, n, close] if open.is_punct('[') && close.is_punct(']') => {
             let idx = ranged(n, "meta-disk index", 0, 255)?;
-            Ok(MetaDisk::Indexed(dev.text.clone(), idx))
+            Ok(MetaDisk::Indexed(dev.text.to_string(), idx))
         }
         [open, ..] if open.is_punct('[') => {
             Err(Diagnostic::error(open.span, "malformed meta-disk index")

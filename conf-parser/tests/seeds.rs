@@ -81,7 +81,7 @@ fn syntax_tree_of_a_small_config() {
     let mut diags = conf_parser::Diagnostics::default();
     let lexed = conf_parser::lexer::lex(conf_parser::source::FileId(0), text);
     assert_eq!(lexed.comments.len(), 1);
-    let tree = conf_parser::syntax::parse(lexed.tokens, &mut diags);
+    let tree = conf_parser::syntax::parse(conf_parser::source::FileId(0), text, &mut diags);
     assert!(diags.is_empty());
     insta::assert_debug_snapshot!(tree);
 }

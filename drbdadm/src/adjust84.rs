@@ -53,23 +53,29 @@ pub struct KRes {
 
 /// Parses 8.4's `drbdsetup show RES` output; `None` when the resource is not running.
 pub fn parse(text: &str) -> Option<KRes> {
-    let loaded = load::load(
+    let mut first: Option<Option<KRes>> = None;
+    load::load(
         Input::Text {
             name: "drbdsetup show",
             text: text.to_string(),
         },
         &[],
+        &mut |st, _, _| {
+            if first.is_none() && st.keyword().is_kw("resource") {
+                first = Some(resource(&st));
+            }
+        },
     )
     .ok()?;
-    let st = loaded
-        .stmts
-        .iter()
-        .find(|s| s.keyword().is_kw("resource"))?;
+    first.flatten()
+}
+
+fn resource(st: &Stmt<'_>) -> Option<KRes> {
     let block = st.block.as_ref()?;
     let mut k = KRes::default();
     for st in &block.stmts {
         let Some(b) = &st.block else { continue };
-        match st.keyword().text.as_str() {
+        match st.keyword().as_str() {
             "options" => k.res_opts = opts(&b.stmts, BlockKind::Options),
             "net" => k.net_opts = opts(&b.stmts, BlockKind::Net),
             "_remote_host" => k.peer = b.stmts.iter().find_map(address),
@@ -136,7 +142,7 @@ fn volume(st: &Stmt) -> Option<KVol> {
     };
     for s in &st.block.as_ref()?.stmts {
         let w = words(s);
-        match s.keyword().text.as_str() {
+        match s.keyword().as_str() {
             "device" => {
                 v.minor = w
                     .iter()

@@ -131,7 +131,7 @@ pub struct XHost {
     /// Index of the lower resource, for `stacked-on-top-of`.
     pub lower: Option<usize>,
     /// 8.4-style proxy inside the host.
-    pub proxy: Option<ProxyInfo>,
+    pub proxy: Option<Box<ProxyInfo>>,
     /// Line of the section.
     pub line: u32,
     /// Matched as this node.
@@ -162,7 +162,7 @@ pub struct XEnd {
     /// `via outside-address`.
     pub outside: Option<Address>,
     /// Proxy on this endpoint.
-    pub proxy: Option<ProxyInfo>,
+    pub proxy: Option<Box<ProxyInfo>>,
     /// True for implicit endpoints with a made-up name.
     pub faked_hostname: bool,
     /// This endpoint is this node.
@@ -185,9 +185,9 @@ pub struct XPath {
     /// Where to connect to (a local proxy's inside address, or the peer).
     pub connect_to: Option<Address>,
     /// Local proxy.
-    pub my_proxy: Option<ProxyInfo>,
+    pub my_proxy: Option<Box<ProxyInfo>>,
     /// Peer's proxy.
-    pub peer_proxy: Option<ProxyInfo>,
+    pub peer_proxy: Option<Box<ProxyInfo>>,
     /// Written as `host` statements directly in the connection (or made up).
     pub implicit: bool,
 }
@@ -358,6 +358,90 @@ pub fn expand_with(
     expand_opts_too: bool,
     peers: bool,
 ) -> Expanded {
+    if self_contained(cfg) {
+        expand_each(cfg, m, expand_opts_too, peers, true)
+    } else {
+        expand_together(cfg, m, expand_opts_too, peers)
+    }
+}
+
+/// The errors of [`expand`] with options, as `sh-nop` reports them. Where every resource
+/// can be expanded on its own, each is dropped once checked: a big configuration is never
+/// held expanded.
+pub fn check(cfg: &model::Config, m: &Matcher<'_>) -> Vec<String> {
+    if self_contained(cfg) {
+        expand_each(cfg, m, true, true, false).errors
+    } else {
+        expand_together(cfg, m, true, true).errors
+    }
+}
+
+/// True if no resource needs another one to be expanded: none is stacked (a stacked
+/// resource takes host names, "me" and devices from the one below) and no `resync-after`
+/// names another resource (it becomes that resource's minor on this node).
+fn self_contained(cfg: &model::Config) -> bool {
+    let after = |opts: &[Opt]| opts.iter().any(|o| o.name == "resync-after");
+    let common = cfg.common.as_ref().is_some_and(|c| after(&c.opts.disk));
+    !common
+        && cfg.resources.iter().all(|r| {
+            let mut volumes = r
+                .volumes
+                .iter()
+                .chain(r.hosts.iter().flat_map(|h| &h.volumes));
+            !r.is_stacked() && !after(&r.opts.disk) && !volumes.any(|v| after(&v.disk_opts))
+        })
+}
+
+/// [`expand_with`] for self-contained configurations: every step for one resource, then
+/// the next resource. Each step's errors still come in resource order, all of a step's
+/// before the next step's, as when each step goes over all resources ([`expand_together`]).
+/// Without `keep`, only the errors are kept.
+fn expand_each(
+    cfg: &model::Config,
+    m: &Matcher<'_>,
+    expand_opts_too: bool,
+    peers: bool,
+    keep: bool,
+) -> Expanded {
+    let mut resources = Vec::with_capacity(if keep { cfg.resources.len() } else { 0 });
+    let mut steps: [Vec<String>; 5] = Default::default();
+    let [converting, connecting, peer_devices, inheriting, peering] = &mut steps;
+    let common = CommonOpts::of(cfg);
+    for res in &cfg.resources {
+        let mut r = convert(cfg, res, m.dialect, converting);
+        build_connections(cfg, res, &mut r, connecting);
+        set_me(&mut r, m, &[]);
+        fixup_peer_devices(&mut r, peer_devices);
+        if expand_opts_too {
+            expand_common(common.as_ref(), res, &mut r, inheriting);
+            convert_discard(&mut r, m);
+        }
+        if peers {
+            set_peers(&mut r, peering);
+            if expand_opts_too {
+                add_no_bitmap(&mut r);
+                apply_tiebreaker(&mut r);
+            }
+        }
+        if keep {
+            shrink(&mut r);
+            resources.push(r);
+        }
+    }
+    Expanded {
+        resources,
+        errors: steps.concat(),
+    }
+}
+
+/// [`expand_with`] one step at a time over all resources, for configurations where a
+/// resource depends on others.
+fn expand_together(
+    cfg: &model::Config,
+    m: &Matcher<'_>,
+    expand_opts_too: bool,
+    peers: bool,
+) -> Expanded {
     let mut x = Expanded {
         resources: Vec::new(),
         errors: Vec::new(),
@@ -394,21 +478,8 @@ pub fn expand_with(
             }
         }
     }
-    let snapshot_names: Vec<Vec<Vec<String>>> = x
-        .resources
-        .iter()
-        .map(|r| r.hosts.iter().map(|h| h.names.clone()).collect())
-        .collect();
     for (i, res) in cfg.resources.iter().enumerate() {
-        let mut errors = Vec::new();
-        build_connections(
-            cfg,
-            res,
-            &mut x.resources[i],
-            &snapshot_names[i],
-            &mut errors,
-        );
-        x.errors.extend(errors);
+        build_connections(cfg, res, &mut x.resources[i], &mut x.errors);
     }
     // "me": plain resources first, then stacked ones (they need the lower's "me").
     for pass in [false, true] {
@@ -416,13 +487,15 @@ pub fn expand_with(
             if x.resources[i].stacked_on_one != pass {
                 continue;
             }
-            let lower_me: Vec<bool> = x.resources.iter().map(|r| r.me.is_some()).collect();
-            let lower_me_names: Vec<Vec<String>> = x
-                .resources
+            // The "me" names of the resources this one is stacked on, as they are now
+            // (`None`: not on this node).
+            let lower_me: Vec<(usize, Option<Vec<String>>)> = x.resources[i]
+                .hosts
                 .iter()
-                .map(|r| r.me().map(|h| h.names.clone()).unwrap_or_default())
+                .filter_map(|h| h.lower)
+                .map(|l| (l, x.resources[l].me().map(|h| h.names.clone())))
                 .collect();
-            set_me(&mut x.resources[i], m, &lower_me, &lower_me_names);
+            set_me(&mut x.resources[i], m, &lower_me);
         }
     }
     // Stacked volumes sit on the lower resource's device.
@@ -469,11 +542,9 @@ pub fn expand_with(
         fixup_peer_devices(r, &mut x.errors);
     }
     if expand_opts_too {
-        let common = cfg.common.as_ref().map(|c| &c.opts);
+        let common = CommonOpts::of(cfg);
         for (i, res) in cfg.resources.iter().enumerate() {
-            let mut errors = Vec::new();
-            expand_common(common, res, &mut x.resources[i], &mut errors);
-            x.errors.extend(errors);
+            expand_common(common.as_ref(), res, &mut x.resources[i], &mut x.errors);
             convert_discard(&mut x.resources[i], m);
         }
     }
@@ -492,7 +563,51 @@ pub fn expand_with(
             apply_tiebreaker(r);
         }
     }
+    for r in &mut x.resources {
+        shrink(r);
+    }
     x
+}
+
+/// Gives back the spare room of an expanded resource's lists (they grow by pushing and
+/// inserting; with many resources the slack would be most of the memory).
+fn shrink(x: &mut XRes) {
+    for list in [
+        &mut x.res_opts,
+        &mut x.net_opts,
+        &mut x.disk_opts,
+        &mut x.pd_opts,
+        &mut x.device_opts,
+        &mut x.startup,
+        &mut x.handlers,
+        &mut x.proxy_opts,
+    ] {
+        list.shrink_to_fit();
+    }
+    x.proxy_plugins.shrink_to_fit();
+    x.hosts.shrink_to_fit();
+    for h in &mut x.hosts {
+        h.names.shrink_to_fit();
+        h.volumes.shrink_to_fit();
+        for v in &mut h.volumes {
+            v.disk_opts.shrink_to_fit();
+            v.pd_opts.shrink_to_fit();
+            v.device_opts.shrink_to_fit();
+        }
+    }
+    x.conns.shrink_to_fit();
+    for c in &mut x.conns {
+        c.paths.shrink_to_fit();
+        for p in &mut c.paths {
+            p.ends.shrink_to_fit();
+        }
+        c.net_opts.shrink_to_fit();
+        c.pd_opts.shrink_to_fit();
+        c.peer_devices.shrink_to_fit();
+        for pd in &mut c.peer_devices {
+            pd.pd_opts.shrink_to_fit();
+        }
+    }
 }
 
 fn line_of(cfg: &model::Config, span: conf_parser::source::Span) -> u32 {
@@ -535,14 +650,15 @@ fn convert(
 ) -> XRes {
     let (file, lc) = cfg.sources.locate(res.span);
     let file = file.to_string();
-    let mut hosts = Vec::new();
+    let resource_volumes: Vec<XVol> = res.volumes.iter().map(|v| xvol(cfg, v)).collect();
+    let mut hosts = Vec::with_capacity(res.hosts.len());
     for h in &res.hosts {
         let line = line_of(cfg, h.span);
-        let mut volumes: Vec<XVol> = h.volumes.iter().map(|v| xvol(cfg, v)).collect();
+        let mut volumes = Vec::with_capacity(h.volumes.len() + res.volumes.len());
+        volumes.extend(h.volumes.iter().map(|v| xvol(cfg, v)));
         volumes.sort_by_key(|v| v.vnr);
         // inherit_volumes(): resource-level volumes fill in what the host lacks.
-        for rv in &res.volumes {
-            let s = xvol(cfg, rv);
+        for s in &resource_volumes {
             let t = match volumes.iter().position(|v| v.vnr == s.vnr) {
                 Some(i) => &mut volumes[i],
                 None => {
@@ -550,15 +666,20 @@ fn convert(
                     volumes.insert(
                         pos,
                         XVol {
+                            vnr: s.vnr,
+                            implicit: s.implicit,
+                            device: None,
+                            minor: None,
+                            disk: None,
+                            meta_disk: None,
+                            meta_index: None,
                             disk_opts: Vec::new(),
                             pd_opts: Vec::new(),
                             device_opts: Vec::new(),
-                            disk: None,
-                            device: None,
-                            minor: None,
-                            meta_disk: None,
-                            meta_index: None,
-                            ..s.clone()
+                            tiebreaker: s.tiebreaker,
+                            line: s.line,
+                            disk_none: s.disk_none,
+                            device_written: s.device_written,
                         },
                     );
                     &mut volumes[pos]
@@ -707,9 +828,16 @@ fn build_connections(
     cfg: &model::Config,
     res: &model::Resource,
     x: &mut XRes,
-    names: &[Vec<String>],
     errors: &mut Vec<String>,
 ) {
+    // The host sections' names before `_peer_node_id` adds one; only explicit connections
+    // and meshes look hosts up by name.
+    let names: Vec<Vec<String>> = if res.connections.is_empty() && res.meshes.is_empty() {
+        Vec::new()
+    } else {
+        x.hosts.iter().map(|h| h.names.clone()).collect()
+    };
+    let names = names.as_slice();
     let file = x.file.clone();
     // Explicit connections.
     for c in &res.connections {
@@ -972,12 +1100,18 @@ fn build_connections(
     }
 }
 
-fn set_me(x: &mut XRes, m: &Matcher<'_>, lower_me: &[bool], lower_me_names: &[Vec<String>]) {
+fn set_me(x: &mut XRes, m: &Matcher<'_>, lower_me: &[(usize, Option<Vec<String>>)]) {
+    let lower_me_names = |l: usize| {
+        lower_me
+            .iter()
+            .find(|(i, _)| *i == l)
+            .and_then(|(_, names)| names.as_deref())
+    };
     let mut me = None;
     for (i, h) in x.hosts.iter().enumerate() {
         let matched = match &h.kind {
             HostKind::Floating(a) => (m.have_ip)(&a.af, &a.addr) || a.addr == m.hostname,
-            HostKind::StackedOn(_) => h.lower.is_some_and(|l| lower_me[l]),
+            HostKind::StackedOn(_) => h.lower.is_some_and(|l| lower_me_names(l).is_some()),
             HostKind::ThisHost => true,
             HostKind::On(_) => m.name_matches(&h.names),
         };
@@ -1009,7 +1143,7 @@ fn set_me(x: &mut XRes, m: &Matcher<'_>, lower_me: &[bool], lower_me_names: &[Ve
     if x.hosts[me].lower.is_some() {
         x.stacked = true;
     }
-    let me_addr = x.hosts[me].address.clone();
+    let me_addr = &x.hosts[me].address;
     for c in &mut x.conns {
         let mut any_mine = false;
         for p in &mut c.paths {
@@ -1020,13 +1154,13 @@ fn set_me(x: &mut XRes, m: &Matcher<'_>, lower_me: &[bool], lower_me_names: &[Ve
             // A stacked resource's path that belongs to the other node of the lower resource.
             if !e.faked_hostname {
                 if let Some(l) = x.hosts[me].lower {
-                    if lower_me[l] && !lower_me_names[l].iter().any(|n| n == &e.name) {
+                    if lower_me_names(l).is_some_and(|names| !names.contains(&e.name)) {
                         p.ignore = true;
                     }
                 }
             }
             e.used_as_me = true;
-            p.my_address = e.address.clone().or_else(|| me_addr.clone());
+            p.my_address = e.address.as_ref().or(me_addr.as_ref()).cloned();
             p.my_proxy = e.proxy.clone();
         }
         if !any_mine {
@@ -1053,12 +1187,13 @@ fn set_peers(x: &mut XRes, errors: &mut Vec<String>) {
                 if c.peer.is_none() {
                     c.peer = cand.host;
                 }
-                let peer_addr = c.peer.and_then(|h| x.hosts[h].address.clone());
+                let peer_addr = c.peer.and_then(|h| x.hosts[h].address.as_ref());
                 p.peer_address = cand
                     .outside
-                    .clone()
-                    .or_else(|| cand.address.clone())
-                    .or(peer_addr);
+                    .as_ref()
+                    .or(cand.address.as_ref())
+                    .or(peer_addr)
+                    .cloned();
                 p.peer_proxy = cand.proxy.clone();
                 p.connect_to = match &p.my_proxy {
                     Some(proxy) => proxy.inside.clone(),
@@ -1191,60 +1326,103 @@ fn values_equal(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
+/// `common {}` as every resource inherits it: its option lists converted once.
+struct CommonOpts {
+    net: XOpts,
+    device: XOpts,
+    disk: XOpts,
+    pd: XOpts,
+    startup: XOpts,
+    proxy: XOpts,
+    plugins: XOpts,
+    handlers: XOpts,
+    res: XOpts,
+    stacked_timeouts: bool,
+}
+
+impl CommonOpts {
+    fn of(cfg: &model::Config) -> Option<CommonOpts> {
+        let c = &cfg.common.as_ref()?.opts;
+        Some(CommonOpts {
+            net: own(&c.net),
+            device: own(&c.device),
+            disk: own(&c.disk),
+            pd: own(&c.pd),
+            startup: own(&c.startup),
+            proxy: own(&c.proxy),
+            plugins: plugin_opts(&c.proxy_plugins),
+            handlers: own(&c.handlers),
+            res: own(&c.res),
+            stacked_timeouts: c.startup.iter().any(|o| o.name == "stacked-timeouts"),
+        })
+    }
+}
+
 fn expand_common(
-    common: Option<&model::SectionOptions>,
+    common: Option<&CommonOpts>,
     res: &model::Resource,
     x: &mut XRes,
     errors: &mut Vec<String>,
 ) {
-    let (name, file, line) = (x.name.clone(), x.file.clone(), x.line);
+    let XRes {
+        name,
+        file,
+        line,
+        hosts,
+        conns,
+        res_opts,
+        net_opts,
+        disk_opts,
+        pd_opts,
+        device_opts,
+        startup,
+        handlers,
+        proxy_opts,
+        proxy_plugins,
+        stacked_timeouts,
+        ..
+    } = x;
     let mut ex = |from: &[XOpt], to: &mut XOpts, wildcard: bool| {
-        expand_opts(from, to, wildcard, &name, &file, line, errors)
+        expand_opts(from, to, wildcard, name, file, *line, errors)
     };
     if let Some(c) = common {
-        ex(&own(&c.net), &mut x.net_opts, false);
-        ex(&own(&c.device), &mut x.device_opts, false);
-        ex(&own(&c.disk), &mut x.disk_opts, false);
-        ex(&own(&c.pd), &mut x.pd_opts, false);
-        ex(&own(&c.startup), &mut x.startup, false);
-        ex(&own(&c.proxy), &mut x.proxy_opts, false);
-        let mut plugins = plugin_opts(&x.proxy_plugins);
-        ex(&plugin_opts(&c.proxy_plugins), &mut plugins, true);
-        x.proxy_plugins = plugins.into_iter().map(|o| o.name).collect();
-        ex(&own(&c.handlers), &mut x.handlers, false);
-        ex(&own(&c.res), &mut x.res_opts, false);
-        if c.startup.iter().any(|o| o.name == "stacked-timeouts") {
-            x.stacked_timeouts = true;
+        ex(&c.net, net_opts, false);
+        ex(&c.device, device_opts, false);
+        ex(&c.disk, disk_opts, false);
+        ex(&c.pd, pd_opts, false);
+        ex(&c.startup, startup, false);
+        ex(&c.proxy, proxy_opts, false);
+        let mut plugins = plugin_opts(proxy_plugins);
+        ex(&c.plugins, &mut plugins, true);
+        *proxy_plugins = plugins.into_iter().map(|o| o.name).collect();
+        ex(&c.handlers, handlers, false);
+        ex(&c.res, res_opts, false);
+        if c.stacked_timeouts {
+            *stacked_timeouts = true;
         }
     }
-    let (dev, disk, pd) = (
-        x.device_opts.clone(),
-        x.disk_opts.clone(),
-        x.pd_opts.clone(),
-    );
-    for h in &mut x.hosts {
+    for h in hosts.iter_mut() {
         for v in &mut h.volumes {
-            ex(&dev, &mut v.device_opts, false);
-            ex(&disk, &mut v.disk_opts, false);
-            ex(&pd, &mut v.pd_opts, false);
+            ex(device_opts, &mut v.device_opts, false);
+            ex(disk_opts, &mut v.disk_opts, false);
+            ex(pd_opts, &mut v.pd_opts, false);
         }
     }
     for rv in &res.volumes {
-        for h in &mut x.hosts {
+        let (dev, disk, pd) = (own(&rv.device_opts), own(&rv.disk_opts), own(&rv.pd_opts));
+        for h in hosts.iter_mut() {
             if let Some(v) = h.volumes.iter_mut().find(|v| v.vnr == rv.vnr) {
-                ex(&own(&rv.device_opts), &mut v.device_opts, false);
-                ex(&own(&rv.disk_opts), &mut v.disk_opts, false);
-                ex(&own(&rv.pd_opts), &mut v.pd_opts, false);
+                ex(&dev, &mut v.device_opts, false);
+                ex(&disk, &mut v.disk_opts, false);
+                ex(&pd, &mut v.pd_opts, false);
             }
         }
     }
-    let net = x.net_opts.clone();
-    for c in &mut x.conns {
-        ex(&net, &mut c.net_opts, false);
+    for c in conns.iter_mut() {
+        ex(net_opts, &mut c.net_opts, false);
     }
-    let proxy = x.proxy_opts.clone();
-    let plugins = plugin_opts(&x.proxy_plugins);
-    for c in &mut x.conns {
+    let plugins = plugin_opts(proxy_plugins);
+    for c in conns.iter_mut() {
         for p in &mut c.paths {
             for e in &mut p.ends {
                 if let Some(px) = &mut e.proxy {
@@ -1252,7 +1430,7 @@ fn expand_common(
                     ex(&plugins, &mut pl, true);
                     px.plugins = pl.into_iter().map(|o| o.name).collect();
                     let mut o = own(&px.options);
-                    ex(&proxy, &mut o, false);
+                    ex(proxy_opts, &mut o, false);
                     px.options = o
                         .into_iter()
                         .map(|o| Opt {
@@ -1265,24 +1443,23 @@ fn expand_common(
             }
         }
     }
-    for ci in 0..x.conns.len() {
-        let cpd = x.conns[ci].pd_opts.clone();
-        for pd in &mut x.conns[ci].peer_devices {
-            ex(&cpd, &mut pd.pd_opts, false);
+    for c in conns.iter_mut() {
+        let XConn {
+            paths,
+            pd_opts,
+            peer_devices,
+            ..
+        } = c;
+        for pd in peer_devices.iter_mut() {
+            ex(pd_opts, &mut pd.pd_opts, false);
         }
-        let Some(first) = x.conns[ci].paths.first() else {
+        let Some(first) = paths.first() else {
             continue;
         };
-        let hosts: Vec<usize> = first.ends.iter().filter_map(|e| e.host).collect();
-        for h in hosts {
-            let vols: Vec<(u32, XOpts)> = x.hosts[h]
-                .volumes
-                .iter()
-                .map(|v| (v.vnr, v.pd_opts.clone()))
-                .collect();
-            for (vnr, opts) in vols {
-                if let Some(pd) = x.conns[ci].peer_devices.iter_mut().find(|p| p.vnr == vnr) {
-                    ex(&opts, &mut pd.pd_opts, false);
+        for h in first.ends.iter().filter_map(|e| e.host) {
+            for v in &hosts[h].volumes {
+                if let Some(pd) = peer_devices.iter_mut().find(|p| p.vnr == v.vnr) {
+                    ex(&v.pd_opts, &mut pd.pd_opts, false);
                 }
             }
         }
@@ -1441,4 +1618,151 @@ fn convert_after(x: &mut Expanded, no_tty: bool) {
         }
     }
     x.errors.extend(errors);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every configuration of the repository's fixtures (seeds and lint rules), and of
+    /// drbd-utils' tests when `DRBD_UTILS_TESTS_DIR` names them.
+    fn fixtures() -> Vec<std::path::PathBuf> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "res" || x == "conf") {
+                    out.push(p);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+        let mut out = Vec::new();
+        walk(&root, &mut out);
+        if let Some(dir) = std::env::var_os("DRBD_UTILS_TESTS_DIR") {
+            walk(std::path::Path::new(&dir), &mut out);
+        }
+        out.sort();
+        out
+    }
+
+    const ERRORS: &str = r#"
+common { net { protocol C; } disk { resync-rate 10M; c-max-rate 1M; } }
+resource ok {
+  net { protocol A; }
+  on alpha { device /dev/drbd1; disk /dev/a; meta-disk internal; address 10.0.0.1:7000; }
+  on bravo { device /dev/drbd1; disk /dev/a; meta-disk internal; address 10.0.0.2:7000; }
+}
+resource nodevice {
+  on alpha { disk /dev/b; meta-disk internal; address 10.0.0.1:7001; }
+  on bravo { device minor 2; disk /dev/b; address 10.0.0.2:7001; }
+}
+resource three {
+  device minor 3; disk /dev/c; meta-disk internal;
+  on alpha { node-id 0; address 10.0.0.1:7002; }
+  on bravo { node-id 1; address 10.0.0.2:7002; }
+  on charlie { node-id 2; address 10.0.0.3:7002; }
+}
+resource stranger {
+  device minor 4; disk /dev/d; meta-disk internal;
+  on alpha { node-id 0; address 10.0.0.1:7003; }
+  on bravo { node-id 1; address 10.0.0.2:7003; }
+  connection { host alpha; host zulu; }
+}
+resource volumes {
+  disk { c-max-rate 2M; }
+  volume 0 { device minor 5; disk /dev/e; meta-disk internal; }
+  on alpha { node-id 0; address 10.0.0.1:7004; }
+  on bravo { node-id 1; address 10.0.0.2:7004; }
+  connection { host alpha; host bravo; volume 7 { disk { resync-rate 1M; } } }
+}
+resource mesh {
+  device minor 6; disk /dev/f; meta-disk internal;
+  on alpha { node-id 0; address 10.0.0.1:7005; }
+  on bravo { node-id 1; address 10.0.0.2:7005; }
+  on charlie { node-id 2; address 10.0.0.3:7005; }
+  connection-mesh { hosts alpha bravo charlie delta; }
+}
+resource diskless {
+  on alpha { device minor 7; disk none; address 10.0.0.1:7006; }
+  on bravo { device minor 7; disk /dev/g; meta-disk internal; address 10.0.0.2:7006; }
+}
+resource ambiguous {
+  on alpha {
+    volume 0 { device minor 8; disk /dev/h; meta-disk internal; disk { c-max-rate 1M; } }
+    address 10.0.0.1:7007;
+  }
+  on bravo {
+    volume 0 { device minor 8; disk /dev/h; meta-disk internal; disk { c-max-rate 2M; } }
+    address 10.0.0.2:7007;
+  }
+}
+"#;
+
+    /// Expanding resource by resource gives what expanding step by step over all resources
+    /// gives, errors in the same order, for every fixture, node and mode.
+    #[test]
+    fn each_resource_on_its_own_is_the_same_as_all_together() {
+        let mut configs: Vec<(String, String)> = fixtures()
+            .iter()
+            .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(p).ok()?)))
+            .collect();
+        configs.push(("errors".into(), ERRORS.into()));
+        let mut compared = 0;
+        for (name, text) in &configs {
+            for dialect in [Dialect::V9, Dialect::V84] {
+                let cfg =
+                    conf_parser::parse_str(name, text, &conf_parser::ParseOptions::new(dialect));
+                if !self_contained(&cfg) {
+                    continue;
+                }
+                let mut nodes: Vec<String> = cfg
+                    .resources
+                    .iter()
+                    .flat_map(|r| &r.hosts)
+                    .flat_map(|h| h.names())
+                    .collect();
+                nodes.push("nobody".into());
+                for node in &nodes {
+                    let m = Matcher {
+                        hostname: node,
+                        dialect,
+                        have_ip: &|_, _| false,
+                        no_tty: true,
+                    };
+                    for (opts, peers) in
+                        [(true, true), (true, false), (false, true), (false, false)]
+                    {
+                        let together = expand_together(&cfg, &m, opts, peers);
+                        let each = expand_each(&cfg, &m, opts, peers, true);
+                        assert_eq!(
+                            format!("{each:?}"),
+                            format!("{together:?}"),
+                            "{name} on {node}"
+                        );
+                        let errors = expand_each(&cfg, &m, opts, peers, false).errors;
+                        assert_eq!(errors, together.errors, "{name} on {node}");
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 200, "only {compared} comparisons");
+        let cfg = conf_parser::parse_str(
+            "errors",
+            ERRORS,
+            &conf_parser::ParseOptions::new(Dialect::V9),
+        );
+        let m = Matcher {
+            hostname: "alpha",
+            dialect: Dialect::V9,
+            have_ip: &|_, _| false,
+            no_tty: true,
+        };
+        assert!(check(&cfg, &m).len() >= 5, "{:?}", check(&cfg, &m));
+    }
 }

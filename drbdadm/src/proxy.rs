@@ -82,12 +82,12 @@ impl<'a> ProxyConn<'a> {
 
     /// The local proxy.
     pub fn my_proxy(&self) -> Option<&'a ProxyInfo> {
-        self.mine.and_then(|e| e.proxy.as_ref())
+        self.mine.and_then(|e| e.proxy.as_deref())
     }
 
     /// The peer's proxy.
     pub fn peer_proxy(&self) -> Option<&'a ProxyInfo> {
-        self.peer.and_then(|e| e.proxy.as_ref())
+        self.peer.and_then(|e| e.proxy.as_deref())
     }
 
     fn my_address(&self, res: &'a XRes) -> Option<&'a Address> {
@@ -308,15 +308,24 @@ pub struct Running {
 /// Reads `proxy { OPTS; plugin { LINES; } }`; `None` when the text does not start with
 /// `proxy` (the connection is not up).
 pub fn parse_settings(text: &str) -> Option<Running> {
-    let loaded = conf_parser::load::load(
+    let mut first: Option<Option<Running>> = None;
+    conf_parser::load::load(
         conf_parser::load::Input::Text {
             name: "drbd-proxy-ctl",
             text: text.to_string(),
         },
         &[],
+        &mut |st, _, _| {
+            if first.is_none() {
+                first = Some(settings(&st));
+            }
+        },
     )
     .ok()?;
-    let st = loaded.stmts.first()?;
+    first.flatten()
+}
+
+fn settings(st: &conf_parser::syntax::Stmt<'_>) -> Option<Running> {
     if !st.keyword().is_kw("proxy") {
         return None;
     }
@@ -328,13 +337,13 @@ pub fn parse_settings(text: &str) -> Option<Running> {
         match (&s.block, s.keyword().is_kw("plugin")) {
             (Some(b), true) => {
                 for line in &b.stmts {
-                    let words: Vec<&str> = line.words.iter().map(|t| t.text.as_str()).collect();
+                    let words: Vec<&str> = line.words.iter().map(|t| t.as_str()).collect();
                     r.plugins.push(words.join(" "));
                 }
             }
             (None, _) => r.options.push((
-                s.keyword().text.clone(),
-                s.args().first().map(|t| t.text.clone()),
+                s.keyword().text.to_string(),
+                s.args().first().map(|t| t.text.to_string()),
             )),
             _ => {}
         }

@@ -149,21 +149,23 @@ fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
         have_ip: &hosts::have_ip,
         no_tty: env::no_tty(),
     };
-    let x = crate::expand::expand_with(
-        &cfg,
-        &matcher,
-        !is_dump || cli.dry_run || cli.verbose > 0,
-        !is_dump,
-    );
     if cmd.func == Func::ShNop {
-        if !x.errors.is_empty() {
-            for e in &x.errors {
+        // Only the expansion's errors are wanted, not the expanded resources.
+        let errors = crate::expand::check(&cfg, &matcher);
+        if !errors.is_empty() {
+            for e in &errors {
                 eprintln!("{e}");
             }
             return Ok(ExitCode::ConfigInvalid as i32);
         }
         return Ok(0);
     }
+    let x = crate::expand::expand_with(
+        &cfg,
+        &matcher,
+        !is_dump || cli.dry_run || cli.verbose > 0,
+        !is_dump,
+    );
     let mut driver = Driver::new(cli, dialect, &x, &hostname, argv0, &cfg);
     if let ConfigSource::File(path) = &source {
         driver.register_into(canonical_config(path));

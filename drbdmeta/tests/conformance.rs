@@ -6,11 +6,19 @@
 use crate::common::{ours, TempDir};
 use std::process::Command;
 
-/// Directory of upstream's `tests/v9` fixtures: `$DRBD_UTILS_TESTS_DIR/v9`.
+/// Directory of upstream's `tests/v9` fixtures: `$DRBD_UTILS_TESTS_DIR/v9`, else the copy
+/// in `../shared` beside the project.
 fn fixtures() -> String {
-    let base = std::env::var("DRBD_UTILS_TESTS_DIR").unwrap_or_else(|_| {
-        panic!("set DRBD_UTILS_TESTS_DIR to the directory holding drbd-utils' test fixtures (v9/*.test)")
-    });
+    let beside = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/conformance/drbd-utils-tests"
+    );
+    let base = std::env::var("DRBD_UTILS_TESTS_DIR")
+        .ok()
+        .or_else(|| std::path::Path::new(beside).is_dir().then(|| beside.to_string()))
+        .unwrap_or_else(|| {
+            panic!("set DRBD_UTILS_TESTS_DIR to the directory holding drbd-utils' test fixtures (v9/*.test), or put ../shared beside the project")
+        });
     format!("{base}/v9")
 }
 

@@ -63,12 +63,12 @@ pub fn fixes(config: &Config, cwd: &std::path::Path) -> Vec<FileFix> {
         };
         e.plan(&stmts);
         let new = e.apply();
-        if new != file.text {
+        if *new != *file.text {
             out.push(FileFix {
                 file: id,
                 display: display_path(&file.name, cwd),
                 path: file.canonical.clone(),
-                old: file.text.clone(),
+                old: file.text.to_string(),
                 new,
             });
         }
@@ -93,7 +93,7 @@ struct Moved {
 }
 
 /// A statement to move: itself, the statement of the body containing it, its target block.
-type MoveSrc<'s> = (&'s Stmt, &'s Stmt, &'static str);
+type MoveSrc<'s> = (&'s Stmt<'s>, &'s Stmt<'s>, &'static str);
 
 struct Editor<'t> {
     text: &'t str,
@@ -344,7 +344,7 @@ impl<'t> Editor<'t> {
                 }
             }
             let kw = st.keyword();
-            let written = kw.text.as_str();
+            let written = kw.as_str();
             let (neg, bare) = match written.strip_prefix("no-") {
                 Some(b) if st.args().is_empty() => (true, b),
                 _ => (false, written),

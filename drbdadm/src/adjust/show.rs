@@ -114,27 +114,28 @@ pub const C_CONNECTED: i32 = 9;
 /// Reads `drbdsetup show` output: every `resource "NAME" { ... }` up to the first statement
 /// that is not one (as upstream, which stops there).
 pub fn parse(text: &str) -> Vec<RunRes> {
-    let loaded = match load::load(
+    let mut out = Vec::new();
+    let mut stopped = false;
+    let loaded = load::load(
         Input::Text {
             name: "drbdsetup show",
             text: text.to_string(),
         },
         &[],
-    ) {
-        Ok(l) => l,
-        Err(_) => return Vec::new(),
-    };
-    let mut out = Vec::new();
-    for st in &loaded.stmts {
-        if !st.keyword().is_kw("resource") {
-            break;
-        }
-        let (Some(name), Some(block)) = (st.args().first(), &st.block) else {
-            break;
-        };
-        out.push(resource(&name.text, &block.stmts));
+        &mut |st, _, _| {
+            if stopped {
+                return;
+            }
+            match (st.keyword().is_kw("resource"), st.args().first(), &st.block) {
+                (true, Some(name), Some(block)) => out.push(resource(&name.text, &block.stmts)),
+                _ => stopped = true,
+            }
+        },
+    );
+    match loaded {
+        Ok(_) => out,
+        Err(_) => Vec::new(),
     }
-    out
 }
 
 fn resource(name: &str, stmts: &[Stmt]) -> RunRes {
@@ -144,7 +145,7 @@ fn resource(name: &str, stmts: &[Stmt]) -> RunRes {
     };
     for st in stmts {
         let Some(block) = &st.block else { continue };
-        match st.keyword().text.as_str() {
+        match st.keyword().as_str() {
             "options" => {
                 r.res_opts = options_of(&block.stmts, BlockKind::Options)
                     .into_iter()
@@ -175,10 +176,10 @@ fn resource(name: &str, stmts: &[Stmt]) -> RunRes {
 
 fn this_host(r: &mut RunRes, stmts: &[Stmt]) {
     for st in stmts {
-        match st.keyword().text.as_str() {
+        match st.keyword().as_str() {
             "node-id" => {
                 if let Some(v) = st.args().first() {
-                    r.node_id = Some(v.text.clone());
+                    r.node_id = Some(v.text.to_string());
                 }
             }
             "volume" => {
@@ -203,7 +204,7 @@ fn volume(vnr: u32, stmts: &[Stmt]) -> RunVol {
         ..RunVol::default()
     };
     for st in stmts {
-        match (st.keyword().text.as_str(), &st.block) {
+        match (st.keyword().as_str(), &st.block) {
             ("device", None) => {
                 if let Ok((d, _)) = conf_parser::values::device(st.args(), st.span) {
                     v.minor = d.minor;
@@ -216,7 +217,7 @@ fn volume(vnr: u32, stmts: &[Stmt]) -> RunVol {
                     v.minor = Some(m);
                 }
             }
-            ("disk", None) => v.disk = st.args().first().map(|t| t.text.clone()),
+            ("disk", None) => v.disk = st.args().first().map(|t| t.text.to_string()),
             ("disk", Some(b)) => {
                 for (section, o) in options_of(&b.stmts, BlockKind::VolumeDisk) {
                     match section {
@@ -241,7 +242,7 @@ fn volume(vnr: u32, stmts: &[Stmt]) -> RunVol {
                         v.meta_disk = Some(dev);
                     }
                     Err(_) => {
-                        v.meta_disk = st.args().first().map(|t| t.text.clone());
+                        v.meta_disk = st.args().first().map(|t| t.text.to_string());
                     }
                 }
             }
@@ -255,8 +256,10 @@ fn connection(stmts: &[Stmt]) -> RunConn {
     let mut c = RunConn::default();
     let mut path0: Option<RunPath> = None;
     for st in stmts {
-        match (st.keyword().text.as_str(), &st.block) {
-            ("_peer_node_id", None) => c.peer_node_id = st.args().first().map(|t| t.text.clone()),
+        match (st.keyword().as_str(), &st.block) {
+            ("_peer_node_id", None) => {
+                c.peer_node_id = st.args().first().map(|t| t.text.to_string())
+            }
             ("_cstate", None) => {
                 c.cstate = st
                     .args()
@@ -315,7 +318,7 @@ fn connection(stmts: &[Stmt]) -> RunConn {
 
 fn endpoint(p: &mut RunPath, st: &Stmt) {
     let addr = address(st);
-    match st.keyword().text.as_str() {
+    match st.keyword().as_str() {
         "_this_host" => p.my_address = addr,
         "_remote_host" => p.connect_to = addr,
         _ => {}
@@ -331,7 +334,7 @@ fn address(st: &Stmt) -> Option<Address> {
     let words: Vec<&str> = st
         .args()
         .iter()
-        .map(|t| t.text.as_str())
+        .map(|t| t.as_str())
         .filter(|w| !matches!(*w, "[" | "]"))
         .collect();
     let (af, rest) = match words.first().copied() {
@@ -367,7 +370,7 @@ fn options_of(stmts: &[Stmt], kind: BlockKind) -> Vec<(Section, ROpt)> {
     let mut diags = Diagnostics::default();
     for st in stmts {
         if st.keyword().is_kw("_unknown") {
-            let Some(name) = st.args().first().map(|t| t.text.clone()) else {
+            let Some(name) = st.args().first().map(|t| t.text.to_string()) else {
                 continue;
             };
             let section = sections(kind)

@@ -16,38 +16,38 @@ pub enum Item<'a> {
     /// `no-NAME;` for a yes/no option: write `NAME no;`.
     NoFlag {
         /// The statement.
-        stmt: &'a Stmt,
+        stmt: &'a Stmt<'a>,
         /// `NAME`.
         bare: String,
     },
     /// `flexible-meta-disk X;`: write `meta-disk X;`.
     FlexibleMetaDisk {
         /// The keyword.
-        kw: &'a Token,
+        kw: &'a Token<'a>,
     },
     /// An option that belongs in another block of the same resource (`protocol` at resource
     /// level, `fencing` in `disk { }` for DRBD 9): move it.
     Move {
         /// The statement.
-        stmt: &'a Stmt,
+        stmt: &'a Stmt<'a>,
         /// The resource or common body it is in.
-        body: &'a Stmt,
+        body: &'a Stmt<'a>,
         /// The statement of `body` that contains it (itself when written directly in it).
-        outer: &'a Stmt,
+        outer: &'a Stmt<'a>,
         /// Where it belongs (`net`).
         to: &'static str,
     },
     /// An 8.3 `syncer { }` block: distribute its options.
     Syncer {
         /// The `syncer` statement.
-        stmt: &'a Stmt,
+        stmt: &'a Stmt<'a>,
         /// The resource or common body it is in.
-        body: &'a Stmt,
+        body: &'a Stmt<'a>,
     },
     /// A handler calling a DRBD 8 script under DRBD 9.
     Handler9 {
         /// The value token.
-        value: &'a Token,
+        value: &'a Token<'a>,
         /// The script name as written.
         old: &'static str,
         /// The DRBD 9 script, if there is a direct replacement.
@@ -56,19 +56,19 @@ pub enum Item<'a> {
     /// A retired keyword (0.7/8.0/8.3): comment it out.
     Retired {
         /// The statement.
-        stmt: &'a Stmt,
+        stmt: &'a Stmt<'a>,
         /// The table entry.
         entry: &'static legacy::Retired,
     },
     /// `become-primary-on` under DRBD 9: comment it out.
     BecomePrimary {
         /// The statement.
-        stmt: &'a Stmt,
+        stmt: &'a Stmt<'a>,
     },
     /// An 8.3 option name outside `syncer { }` (`rate`, `after`, `outdate-peer`): rename.
     Renamed {
         /// The keyword.
-        kw: &'a Token,
+        kw: &'a Token<'a>,
         /// The current name.
         new: &'static str,
     },
@@ -112,12 +112,12 @@ struct Scanner<'a> {
     items: Vec<Item<'a>>,
 }
 
-fn inner(st: &Stmt) -> &[Stmt] {
+fn inner<'a>(st: &'a Stmt<'a>) -> &'a [Stmt<'a>] {
     st.block.as_ref().map_or(&[], |b| b.stmts.as_slice())
 }
 
 impl<'a> Scanner<'a> {
-    fn retired(&mut self, st: &'a Stmt) -> bool {
+    fn retired(&mut self, st: &'a Stmt<'a>) -> bool {
         let kw = st.keyword();
         if kw.kind != TokenKind::Word {
             return false;
@@ -131,13 +131,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// A `resource` or `common` body.
-    fn body(&mut self, body: &'a Stmt) {
+    fn body(&mut self, body: &'a Stmt<'a>) {
         for st in inner(body) {
             if self.retired(st) {
                 continue;
             }
             let kw = st.keyword();
-            match kw.text.as_str() {
+            match kw.as_str() {
                 "protocol" if st.block.is_none() => self.items.push(Item::Move {
                     stmt: st,
                     body,
@@ -172,7 +172,7 @@ impl<'a> Scanner<'a> {
                 }
                 "connection" | "connection-mesh" => {
                     for c in inner(st) {
-                        match c.keyword().text.as_str() {
+                        match c.keyword().as_str() {
                             "net" | "disk" => {
                                 for o in inner(c) {
                                     self.option(o, &c.keyword().text);
@@ -194,13 +194,13 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn host_or_volume(&mut self, st: &'a Stmt) {
+    fn host_or_volume(&mut self, st: &'a Stmt<'a>) {
         for s in inner(st) {
             if self.retired(s) {
                 continue;
             }
             let kw = s.keyword();
-            match kw.text.as_str() {
+            match kw.as_str() {
                 "flexible-meta-disk" => self.items.push(Item::FlexibleMetaDisk { kw }),
                 "volume" => self.host_or_volume(s),
                 "disk" | "options" if s.block.is_some() => {
@@ -214,7 +214,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// One statement inside an option block called `block`.
-    fn option(&mut self, st: &'a Stmt, block: &str) {
+    fn option(&mut self, st: &'a Stmt<'a>, block: &str) {
         if self.retired(st) {
             return;
         }
@@ -226,7 +226,7 @@ impl<'a> Scanner<'a> {
             self.items.push(Item::BecomePrimary { stmt: st });
             return;
         }
-        let renamed = match (block, kw.text.as_str()) {
+        let renamed = match (block, kw.as_str()) {
             ("handlers", "outdate-peer") => Some("fence-peer"),
             ("disk", "rate") => Some("resync-rate"),
             ("disk", "after") => Some("resync-after"),
@@ -261,13 +261,15 @@ impl<'a> Scanner<'a> {
 }
 
 /// The statement trees of every file of the configuration, each file parsed on its own.
-pub fn trees(sources: &SourceMap) -> Vec<(FileId, Vec<Stmt>)> {
+pub fn trees(sources: &SourceMap) -> Vec<(FileId, Vec<Stmt<'_>>)> {
     (0..sources.len())
         .map(|i| {
             let id = FileId(i as u32);
-            let lexed = crate::lexer::lex(id, &sources.file(id).text);
             let mut ignored = crate::diag::Diagnostics::default();
-            (id, crate::syntax::parse(lexed.tokens, &mut ignored))
+            (
+                id,
+                crate::syntax::parse(id, &sources.file(id).text, &mut ignored),
+            )
         })
         .collect()
 }

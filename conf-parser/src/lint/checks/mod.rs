@@ -30,7 +30,7 @@ pub struct Ctx<'a> {
     /// `--device-size PATH=BYTES`.
     pub device_sizes: &'a BTreeMap<String, u64>,
     /// Each file's statement tree (for checks of how things are spelled).
-    pub trees: &'a [(crate::source::FileId, Vec<crate::syntax::Stmt>)],
+    pub trees: &'a [(crate::source::FileId, Vec<crate::syntax::Stmt<'a>>)],
 }
 
 impl Ctx<'_> {
