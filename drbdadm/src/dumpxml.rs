@@ -3,7 +3,7 @@
 
 use conf_parser::model::{Config, HostKind, SectionOptions};
 
-use crate::expand::{own, XConn, XHost, XOpt, XRes, XVol};
+use crate::expand::{own, plugin_opts, XConn, XHost, XOpt, XRes, XVol};
 
 /// Upstream's `esc_xml()`: entities for `' " < > &` (a backslash alone leaves the text as is).
 pub fn esc_xml(s: &str) -> String {
@@ -67,17 +67,6 @@ fn section(out: &mut String, indent: usize, name: &str, sub: Option<&str>, lists
     line(out, indent, "</section>");
 }
 
-fn plugins(lines: &[String]) -> Vec<XOpt> {
-    lines
-        .iter()
-        .map(|l| XOpt {
-            name: l.clone(),
-            value: None,
-            inherited: false,
-        })
-        .collect()
-}
-
 /// `<config file=...>`, `global` and `common`.
 pub fn header(cfg: &Config, out: &mut String) {
     out.push_str(&format!("<config file=\"{}\">\n", cfg.main_name()));
@@ -126,7 +115,7 @@ fn common_sections(out: &mut String, i: usize, o: &SectionOptions) {
         i,
         "proxy",
         Some("plugin"),
-        &[&own(&o.proxy), &plugins(&o.proxy_plugins)],
+        &[&own(&o.proxy), &plugin_opts(&o.proxy_plugins)],
     );
     section(out, i, "handlers", None, &[&own(&o.handlers)]);
 }
@@ -306,7 +295,7 @@ pub fn resource(r: &XRes, expanded: bool, verbose: bool, out: &mut String) {
         2,
         "proxy",
         Some("plugin"),
-        &[&r.proxy_opts, &plugins(&r.proxy_plugins)],
+        &[&r.proxy_opts, &plugin_opts(&r.proxy_plugins)],
     );
     section(out, 2, "handlers", None, &[&r.handlers]);
     line(out, 1, "</resource>");
@@ -332,7 +321,7 @@ fn proxy(out: &mut String, i: usize, p: &conf_parser::model::ProxyInfo) {
         i + 1,
         "options",
         Some("plugin"),
-        &[&own(&p.options), &plugins(&p.plugins)],
+        &[&own(&p.options), &plugin_opts(&p.plugins)],
     );
     line(out, i, "</proxy>");
 }

@@ -65,13 +65,7 @@ impl Executor {
             Timeout::VeryLong => self.timeout_long,
             Timeout::Forever => 0,
         };
-        let program = resolve(&inv.argv[0]);
-        let mut cmd = Command::new(&program);
-        cmd.args(&inv.argv[1..]);
-        if let Some(r) = &inv.res {
-            cmd.env("DRBD_RESOURCE", r);
-        }
-        cmd.envs(inv.env.iter().map(|(k, v)| (k, v)));
+        let mut cmd = command(inv);
         cmd.stdin(Stdio::inherit()).stdout(Stdio::inherit());
         let stderr_mode = if self.progress && inv.stderr == Stderr::Show {
             Stderr::Suppress
@@ -150,12 +144,7 @@ impl Executor {
             return None;
         }
         let _ = std::io::stdout().flush();
-        let mut cmd = Command::new(resolve(&inv.argv[0]));
-        cmd.args(&inv.argv[1..]).stdin(Stdio::null());
-        if let Some(r) = &inv.res {
-            cmd.env("DRBD_RESOURCE", r);
-        }
-        match cmd.spawn() {
+        match command(inv).stdin(Stdio::null()).spawn() {
             Ok(c) => Some(c),
             Err(e) => {
                 eprintln!("Can not exec {}: {e}", inv.argv[0]);
@@ -354,6 +343,18 @@ fn first_word(a: &Action) -> String {
 
 /// A bare helper name is looked up in PATH, then next to drbdadm itself, then in the
 /// system folders (handlers run with a minimal PATH).
+/// The helper's process: its program found as upstream finds it, its arguments,
+/// `DRBD_RESOURCE` and the invocation's extra environment.
+fn command(inv: &Invocation) -> Command {
+    let mut cmd = Command::new(resolve(&inv.argv[0]));
+    cmd.args(&inv.argv[1..]);
+    if let Some(r) = &inv.res {
+        cmd.env("DRBD_RESOURCE", r);
+    }
+    cmd.envs(inv.env.iter().map(|(k, v)| (k, v)));
+    cmd
+}
+
 pub(crate) fn resolve(name: &str) -> std::path::PathBuf {
     use std::path::PathBuf;
     if name.contains('/') {

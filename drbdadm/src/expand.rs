@@ -1264,7 +1264,7 @@ fn fixup_peer_devices(x: &mut XRes, errors: &mut Vec<String>) {
 #[allow(clippy::too_many_arguments)]
 /// Proxy plugin lines as options without value (upstream keeps them so and inherits
 /// them with the wildcard context).
-fn plugin_opts(lines: &[String]) -> XOpts {
+pub(crate) fn plugin_opts(lines: &[String]) -> XOpts {
     lines
         .iter()
         .map(|l| XOpt {

@@ -309,11 +309,13 @@ fn config_source(cli: &Cli, cmd: &CmdDef, dialect: Dialect) -> Result<ConfigSour
             None => (Entry::Resource(arg.clone()), format!("resource {arg}")),
         };
         match registry::lookup(&entry) {
-            Some(f) if std::fs::File::open(&f).is_ok() => return Ok(ConfigSource::File(f)),
-            Some(f) => eprintln!(
-                "Couldn't open file {} for reading; trying default config file...",
-                f.display()
-            ),
+            Some(f) => match std::fs::File::open(&f) {
+                Ok(_) => return Ok(ConfigSource::File(f)),
+                Err(e) => eprintln!(
+                    "Couldn't open file {} for reading, reason: {e}\ntrying default config file...",
+                    f.display()
+                ),
+            },
             None => {
                 eprintln!("Don't know which config file belongs to {what}, trying default ones...")
             }
