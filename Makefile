@@ -17,7 +17,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 BIN_DIR := $(TARGET_DIR)/$(HOST_TRIPLE)/release
 export DRBD_VM_TARGET ?= $(BIN_DIR)
 
-.PHONY: all build setup test lint unit conformance bench demo vm vm-timing vm-reference clean
+.PHONY: all build setup test lint unit conformance differential differential-long bench demo vm vm-timing vm-reference clean
 
 all: build
 
@@ -38,6 +38,17 @@ unit: build
 
 conformance: build
 	$(CARGO) run --release -q -p drbd-tests --bin conformance -- --bin-dir $(BIN_DIR)
+
+# The generated differential corpus against drbd-utils 9.34 (built by tests/setup.sh from
+# ../shared/drbd-utils): every difference fixed or listed in tests/known-differences.md.
+# `make differential-long` runs ten times the configs.
+differential: build
+	bash tests/reference.sh
+	$(CARGO) run --release -q -p drbd-tests --bin differential -- --bin-dir $(BIN_DIR)
+
+differential-long: build
+	bash tests/reference.sh
+	$(CARGO) run --release -q -p drbd-tests --bin differential -- --bin-dir $(BIN_DIR) --long
 
 # The seeds' workflows end to end: our release binaries in one or two QEMU guests running
 # Debian's kernel with the real DRBD 8.4.11 module (tests/vm/README.md).
@@ -60,7 +71,7 @@ vm-reference:
 
 # The conformance summary and the QEMU scenarios come before the cargo test results, whose
 # closing lines end the run.
-test: setup build lint conformance vm unit
+test: setup build lint conformance differential vm unit
 
 bench: build
 	DRBD_BIN_DIR=$(BIN_DIR) bash tests/bench/parse.sh 50000

@@ -18,3 +18,5 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 # The QEMU harness installs its own packages (tests/vm/setup.sh) when `make vm-reference` runs.
+# drbd-utils 9.34, the reference of the differential tests, built from ../shared.
+bash "$(dirname "$0")/reference.sh"

@@ -2,6 +2,7 @@
 //! the differential tests against drbd-utils.
 
 pub mod clitest;
+pub mod corpus;
 
 use std::path::PathBuf;
 
@@ -13,16 +14,26 @@ pub fn workspace() -> PathBuf {
         .unwrap_or_default()
 }
 
+/// Cargo's target directory: `$CARGO_TARGET_DIR`, else the workspace's.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target"))
+}
+
+/// The drbd-utils 9.34 build tree that tests/setup.sh makes from `../shared/drbd-utils`:
+/// `$DRBD_REFERENCE_DIR`, else `target/reference/drbd-utils-9.34.0`.
+pub fn reference_dir() -> PathBuf {
+    std::env::var_os("DRBD_REFERENCE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("reference/drbd-utils-9.34.0"))
+}
+
 /// Where the built tools are: `$DRBD_BIN_DIR`, else the workspace's release build.
 pub fn bin_dir() -> PathBuf {
     std::env::var_os("DRBD_BIN_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let target = std::env::var_os("CARGO_TARGET_DIR")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| workspace().join("target"));
-            target.join("release")
-        })
+        .unwrap_or_else(|| target_dir().join("release"))
 }
 
 /// `../shared` beside the project, if present.
