@@ -20,6 +20,8 @@ pub enum Ctx {
     Resource,
     /// A resource name, or `all` / nothing.
     ResourceOrAll,
+    /// 8.4: a minor, a resource name, or `all` / nothing (`show`, `sh-status`, `events`).
+    MinorResourceOrAll,
     /// 9: resource and peer node id.
     PeerNode,
     /// 9: resource, peer node id and volume.
@@ -49,6 +51,21 @@ pub enum Arg {
     Addr(&'static str, u16),
     /// `new-resource`'s node id: optional; without it, 8.4 compatibility mode.
     NodeId,
+}
+
+impl Arg {
+    /// The argument's name, as the help shows it.
+    pub fn name(&self) -> &'static str {
+        match *self {
+            Arg::Str(n, _)
+            | Arg::StrM(n, _)
+            | Arg::MdIdx(n, _)
+            | Arg::U32(n, _)
+            | Arg::U32M(n, _)
+            | Arg::Addr(n, _) => n,
+            Arg::NodeId => "node_id",
+        }
+    }
 }
 
 /// How a command is carried out.
@@ -81,6 +98,11 @@ pub struct CommandDef {
     pub kind: Kind,
     /// Takes `--set-defaults`.
     pub set_defaults: bool,
+    /// The one-line summary upstream's help shows (DRBD 9 only; 8.4's tool has none).
+    pub summary: Option<&'static str>,
+    /// Upstream gives it a set of options that is empty (`new-path`, `del-path`); its help
+    /// then has the line break before the (absent) options.
+    pub empty_option_set: bool,
 }
 
 const fn config(name: &'static str, ctx: Ctx, cmd: u8, tla: u16) -> CommandDef {
@@ -92,6 +114,8 @@ const fn config(name: &'static str, ctx: Ctx, cmd: u8, tla: u16) -> CommandDef {
         args: &[],
         kind: Kind::Config,
         set_defaults: false,
+        summary: None,
+        empty_option_set: false,
     }
 }
 
@@ -104,11 +128,24 @@ const fn changer(name: &'static str, ctx: Ctx, cmd: u8, tla: u16) -> CommandDef 
         args: &[],
         kind: Kind::Config,
         set_defaults: true,
+        summary: None,
+        empty_option_set: false,
     }
 }
 
 const fn with_args(mut c: CommandDef, args: &'static [Arg]) -> CommandDef {
     c.args = args;
+    c
+}
+
+/// Gives a command upstream's help summary.
+const fn about(mut c: CommandDef, summary: &'static str) -> CommandDef {
+    c.summary = Some(summary);
+    c
+}
+
+const fn with_empty_option_set(mut c: CommandDef) -> CommandDef {
+    c.empty_option_set = true;
     c
 }
 
@@ -121,6 +158,22 @@ const fn query(name: &'static str, ctx: Ctx) -> CommandDef {
         args: &[],
         kind: Kind::Query,
         set_defaults: false,
+        summary: None,
+        empty_option_set: false,
+    }
+}
+
+const fn down(name: &'static str, ctx: Ctx) -> CommandDef {
+    CommandDef {
+        name,
+        ctx,
+        cmd: cmd::DRBD_ADM_DOWN,
+        tla: 0,
+        args: &[],
+        kind: Kind::Down,
+        set_defaults: false,
+        summary: None,
+        empty_option_set: false,
     }
 }
 
@@ -133,6 +186,8 @@ const fn events(name: &'static str, ctx: Ctx) -> CommandDef {
         args: &[],
         kind: Kind::Events,
         set_defaults: false,
+        summary: None,
+        empty_option_set: false,
     }
 }
 
@@ -148,194 +203,327 @@ const PATH_ARGS: &[Arg] = &[
 
 /// The commands of DRBD 9's drbdsetup, in upstream's order.
 pub static COMMANDS_V9: &[CommandDef] = &[
-    config(
-        "primary",
-        Ctx::Resource,
-        cmd::DRBD_ADM_PRIMARY,
-        nla::SET_ROLE_PARMS,
-    ),
-    config(
-        "secondary",
-        Ctx::Resource,
-        cmd::DRBD_ADM_SECONDARY,
-        nla::SET_ROLE_PARMS,
-    ),
-    with_args(
-        config("attach", Ctx::Minor, cmd::DRBD_ADM_ATTACH, nla::DISK_CONF),
-        ATTACH_ARGS,
-    ),
-    changer(
-        "disk-options",
-        Ctx::Minor,
-        cmd::DRBD_ADM_CHG_DISK_OPTS,
-        nla::DISK_CONF,
-    ),
-    config(
-        "detach",
-        Ctx::Minor,
-        cmd::DRBD_ADM_DETACH,
-        nla::DETACH_PARMS,
-    ),
-    config(
-        "connect",
-        Ctx::PeerNode,
-        cmd::DRBD_ADM_CONNECT,
-        nla::CONNECT_PARMS,
-    ),
-    config(
-        "new-peer",
-        Ctx::PeerNode,
-        cmd::DRBD_ADM_NEW_PEER,
-        nla::NET_CONF,
-    ),
-    config(
-        "del-peer",
-        Ctx::PeerNode,
-        cmd::DRBD_ADM_DEL_PEER,
-        nla::DISCONNECT_PARMS,
-    ),
-    with_args(
+    about(
         config(
-            "new-path",
-            Ctx::PeerNode,
-            cmd::DRBD_ADM_NEW_PATH,
-            nla::PATH_PARMS,
-        ),
-        PATH_ARGS,
-    ),
-    with_args(
-        config(
-            "del-path",
-            Ctx::PeerNode,
-            cmd::DRBD_ADM_DEL_PATH,
-            nla::PATH_PARMS,
-        ),
-        PATH_ARGS,
-    ),
-    changer(
-        "net-options",
-        Ctx::PeerNode,
-        cmd::DRBD_ADM_CHG_NET_OPTS,
-        nla::NET_CONF,
-    ),
-    config(
-        "disconnect",
-        Ctx::PeerNode,
-        cmd::DRBD_ADM_DISCONNECT,
-        nla::DISCONNECT_PARMS,
-    ),
-    config(
-        "resize",
-        Ctx::Minor,
-        cmd::DRBD_ADM_RESIZE,
-        nla::RESIZE_PARMS,
-    ),
-    changer(
-        "resource-options",
-        Ctx::Resource,
-        cmd::DRBD_ADM_RESOURCE_OPTS,
-        nla::RESOURCE_OPTS,
-    ),
-    changer(
-        "peer-device-options",
-        Ctx::PeerDevice,
-        cmd::DRBD_ADM_CHG_PEER_DEVICE_OPTS,
-        nla::PEER_DEVICE_OPTS,
-    ),
-    config(
-        "new-current-uuid",
-        Ctx::Minor,
-        cmd::DRBD_ADM_NEW_C_UUID,
-        nla::NEW_C_UUID_PARMS,
-    ),
-    config(
-        "invalidate",
-        Ctx::Minor,
-        cmd::DRBD_ADM_INVALIDATE,
-        nla::INVALIDATE_PARMS,
-    ),
-    config(
-        "invalidate-remote",
-        Ctx::PeerDevice,
-        cmd::DRBD_ADM_INVAL_PEER,
-        nla::INVAL_PEER_PARAMS,
-    ),
-    config("pause-sync", Ctx::PeerDevice, cmd::DRBD_ADM_PAUSE_SYNC, 0),
-    config("resume-sync", Ctx::PeerDevice, cmd::DRBD_ADM_RESUME_SYNC, 0),
-    config(
-        "suspend-io",
-        Ctx::Minor,
-        cmd::DRBD_ADM_SUSPEND_IO,
-        nla::SUSPEND_IO_PARAMS,
-    ),
-    config("resume-io", Ctx::Minor, cmd::DRBD_ADM_RESUME_IO, 0),
-    config("outdate", Ctx::Minor, cmd::DRBD_ADM_OUTDATE, 0),
-    config(
-        "verify",
-        Ctx::PeerDevice,
-        cmd::DRBD_ADM_START_OV,
-        nla::START_OV_PARMS,
-    ),
-    CommandDef {
-        name: "down",
-        ctx: Ctx::ResourceOrAll,
-        cmd: cmd::DRBD_ADM_DOWN,
-        tla: 0,
-        args: &[],
-        kind: Kind::Down,
-        set_defaults: false,
-    },
-    query("role", Ctx::Resource),
-    query("peer-role", Ctx::PeerNode),
-    query("cstate", Ctx::PeerNode),
-    query("dstate", Ctx::Minor),
-    query("show-gi", Ctx::PeerDevice),
-    query("get-gi", Ctx::PeerDevice),
-    query("show", Ctx::ResourceOrAll),
-    query("status", Ctx::ResourceOrAll),
-    query("check-resize", Ctx::Minor),
-    events("events2", Ctx::ResourceOrAll),
-    events("wait-sync-volume", Ctx::PeerDevice),
-    events("wait-sync-connection", Ctx::PeerNode),
-    events("wait-sync-resource", Ctx::Resource),
-    events("wait-connect-volume", Ctx::PeerDevice),
-    events("wait-connect-connection", Ctx::PeerNode),
-    events("wait-connect-resource", Ctx::Resource),
-    with_args(
-        config(
-            "new-resource",
+            "primary",
             Ctx::Resource,
-            cmd::DRBD_ADM_NEW_RESOURCE,
+            cmd::DRBD_ADM_PRIMARY,
+            nla::SET_ROLE_PARMS,
+        ),
+        "Change the role of a node in a resource to primary.",
+    ),
+    about(
+        config(
+            "secondary",
+            Ctx::Resource,
+            cmd::DRBD_ADM_SECONDARY,
+            nla::SET_ROLE_PARMS,
+        ),
+        "Change the role of a node in a resource to secondary.",
+    ),
+    about(
+        with_args(
+            config("attach", Ctx::Minor, cmd::DRBD_ADM_ATTACH, nla::DISK_CONF),
+            ATTACH_ARGS,
+        ),
+        "Attach a lower-level device to an existing replicated device.",
+    ),
+    about(
+        changer(
+            "disk-options",
+            Ctx::Minor,
+            cmd::DRBD_ADM_CHG_DISK_OPTS,
+            nla::DISK_CONF,
+        ),
+        "Change the disk options of an attached lower-level device.",
+    ),
+    about(
+        config(
+            "detach",
+            Ctx::Minor,
+            cmd::DRBD_ADM_DETACH,
+            nla::DETACH_PARMS,
+        ),
+        "Detach the lower-level device of a replicated device.",
+    ),
+    about(
+        config(
+            "connect",
+            Ctx::PeerNode,
+            cmd::DRBD_ADM_CONNECT,
+            nla::CONNECT_PARMS,
+        ),
+        "Attempt to (re)establish a replication link to a peer host.",
+    ),
+    about(
+        config(
+            "new-peer",
+            Ctx::PeerNode,
+            cmd::DRBD_ADM_NEW_PEER,
+            nla::NET_CONF,
+        ),
+        "Make a peer host known to a resource.",
+    ),
+    about(
+        config(
+            "del-peer",
+            Ctx::PeerNode,
+            cmd::DRBD_ADM_DEL_PEER,
+            nla::DISCONNECT_PARMS,
+        ),
+        "Remove a connection to a peer host.",
+    ),
+    about(
+        with_empty_option_set(with_args(
+            config(
+                "new-path",
+                Ctx::PeerNode,
+                cmd::DRBD_ADM_NEW_PATH,
+                nla::PATH_PARMS,
+            ),
+            PATH_ARGS,
+        )),
+        "Add a path (endpoint address pair) where a peer host should be reachable.",
+    ),
+    about(
+        with_empty_option_set(with_args(
+            config(
+                "del-path",
+                Ctx::PeerNode,
+                cmd::DRBD_ADM_DEL_PATH,
+                nla::PATH_PARMS,
+            ),
+            PATH_ARGS,
+        )),
+        "Remove a path (endpoint address pair) from a connection to a peer host.",
+    ),
+    about(
+        changer(
+            "net-options",
+            Ctx::PeerNode,
+            cmd::DRBD_ADM_CHG_NET_OPTS,
+            nla::NET_CONF,
+        ),
+        "Change the network options of a connection.",
+    ),
+    about(
+        config(
+            "disconnect",
+            Ctx::PeerNode,
+            cmd::DRBD_ADM_DISCONNECT,
+            nla::DISCONNECT_PARMS,
+        ),
+        "Unconnect from a peer host.",
+    ),
+    about(
+        config(
+            "resize",
+            Ctx::Minor,
+            cmd::DRBD_ADM_RESIZE,
+            nla::RESIZE_PARMS,
+        ),
+        "Reexamine the lower-level device sizes to resize a replicated device.",
+    ),
+    about(
+        changer(
+            "resource-options",
+            Ctx::Resource,
+            cmd::DRBD_ADM_RESOURCE_OPTS,
             nla::RESOURCE_OPTS,
         ),
-        &[Arg::NodeId],
+        "Change the resource options of an existing resource.",
     ),
-    config(
-        "new-minor",
-        Ctx::NewMinor,
-        cmd::DRBD_ADM_NEW_MINOR,
-        nla::DEVICE_CONF,
-    ),
-    config("del-minor", Ctx::Minor, cmd::DRBD_ADM_DEL_MINOR, 0),
-    config("del-resource", Ctx::Resource, cmd::DRBD_ADM_DEL_RESOURCE, 0),
-    with_args(
-        config(
-            "forget-peer",
-            Ctx::Resource,
-            cmd::DRBD_ADM_FORGET_PEER,
-            nla::FORGET_PEER_PARMS,
+    about(
+        changer(
+            "peer-device-options",
+            Ctx::PeerDevice,
+            cmd::DRBD_ADM_CHG_PEER_DEVICE_OPTS,
+            nla::PEER_DEVICE_OPTS,
         ),
-        &[Arg::U32M("peer_node_id", nla::T_FORGET_PEER_NODE_ID)],
+        "Change peer-device options.",
     ),
-    with_args(
+    about(
         config(
-            "rename-resource",
-            Ctx::Resource,
-            cmd::DRBD_ADM_RENAME_RESOURCE,
-            nla::RENAME_RESOURCE_PARMS,
+            "new-current-uuid",
+            Ctx::Minor,
+            cmd::DRBD_ADM_NEW_C_UUID,
+            nla::NEW_C_UUID_PARMS,
         ),
-        &[Arg::StrM("new_name", nla::T_NEW_RESOURCE_NAME)],
+        "Generate a new current UUID.",
     ),
+    about(
+        config(
+            "invalidate",
+            Ctx::Minor,
+            cmd::DRBD_ADM_INVALIDATE,
+            nla::INVALIDATE_PARMS,
+        ),
+        "Replace the local data of a volume with that of a peer.",
+    ),
+    about(
+        config(
+            "invalidate-remote",
+            Ctx::PeerDevice,
+            cmd::DRBD_ADM_INVAL_PEER,
+            nla::INVAL_PEER_PARAMS,
+        ),
+        "Replace a peer's data of a volume with the local data.",
+    ),
+    about(
+        config("pause-sync", Ctx::PeerDevice, cmd::DRBD_ADM_PAUSE_SYNC, 0),
+        "Stop resynchronizing between a local and a peer device.",
+    ),
+    about(
+        config("resume-sync", Ctx::PeerDevice, cmd::DRBD_ADM_RESUME_SYNC, 0),
+        "Allow resynchronization to resume on a replicated device.",
+    ),
+    about(
+        config(
+            "suspend-io",
+            Ctx::Minor,
+            cmd::DRBD_ADM_SUSPEND_IO,
+            nla::SUSPEND_IO_PARAMS,
+        ),
+        "Suspend I/O on a replicated device.",
+    ),
+    about(
+        config("resume-io", Ctx::Minor, cmd::DRBD_ADM_RESUME_IO, 0),
+        "Resume I/O on a replicated device.",
+    ),
+    about(
+        config("outdate", Ctx::Minor, cmd::DRBD_ADM_OUTDATE, 0),
+        "Mark the data on a lower-level device as outdated.",
+    ),
+    about(
+        config(
+            "verify",
+            Ctx::PeerDevice,
+            cmd::DRBD_ADM_START_OV,
+            nla::START_OV_PARMS,
+        ),
+        "Verify the data on a lower-level device against a peer device.",
+    ),
+    about(down("down", Ctx::ResourceOrAll), "Take a resource down."),
+    about(
+        query("role", Ctx::Resource),
+        "Show the current role of a resource.",
+    ),
+    about(
+        query("peer-role", Ctx::PeerNode),
+        "Show the current role of a peer.",
+    ),
+    about(
+        query("cstate", Ctx::PeerNode),
+        "Show the current state of a connection.",
+    ),
+    about(
+        query("dstate", Ctx::Minor),
+        "Show the current disk state of a lower-level device.",
+    ),
+    about(
+        query("show-gi", Ctx::PeerDevice),
+        "Show the data generation identifiers for a device on a particular connection, with \
+         explanations.",
+    ),
+    about(
+        query("get-gi", Ctx::PeerDevice),
+        "Show the data generation identifiers for a device on a particular connection.",
+    ),
+    about(
+        query("show", Ctx::ResourceOrAll),
+        "Show the current configuration of a resource, or of all resources.",
+    ),
+    about(
+        query("status", Ctx::ResourceOrAll),
+        "Show the state of a resource, or of all resources.",
+    ),
+    about(
+        query("check-resize", Ctx::Minor),
+        "Remember the current size of a lower-level device.",
+    ),
+    about(
+        events("events2", Ctx::ResourceOrAll),
+        "Show the current state and all state changes of a resource, or of all resources.",
+    ),
+    about(
+        events("wait-sync-volume", Ctx::PeerDevice),
+        "Wait until resync finished on a volume.",
+    ),
+    about(
+        events("wait-sync-connection", Ctx::PeerNode),
+        "Wait until resync finished on all volumes of a connection.",
+    ),
+    about(
+        events("wait-sync-resource", Ctx::Resource),
+        "Wait until resync finished on all volumes.",
+    ),
+    about(
+        events("wait-connect-volume", Ctx::PeerDevice),
+        "Wait until a device on a peer is visible.",
+    ),
+    about(
+        events("wait-connect-connection", Ctx::PeerNode),
+        "Wait until all peer volumes of connection are visible.",
+    ),
+    // Upstream's spelling.
+    about(
+        events("wait-connect-resource", Ctx::Resource),
+        "Wait until all connections are establised.",
+    ),
+    about(
+        with_args(
+            config(
+                "new-resource",
+                Ctx::Resource,
+                cmd::DRBD_ADM_NEW_RESOURCE,
+                nla::RESOURCE_OPTS,
+            ),
+            &[Arg::NodeId],
+        ),
+        "Create a new resource.",
+    ),
+    about(
+        config(
+            "new-minor",
+            Ctx::NewMinor,
+            cmd::DRBD_ADM_NEW_MINOR,
+            nla::DEVICE_CONF,
+        ),
+        "Create a new replicated device within a resource.",
+    ),
+    about(
+        config("del-minor", Ctx::Minor, cmd::DRBD_ADM_DEL_MINOR, 0),
+        "Remove a replicated device.",
+    ),
+    about(
+        config("del-resource", Ctx::Resource, cmd::DRBD_ADM_DEL_RESOURCE, 0),
+        "Remove a resource.",
+    ),
+    about(
+        with_args(
+            config(
+                "forget-peer",
+                Ctx::Resource,
+                cmd::DRBD_ADM_FORGET_PEER,
+                nla::FORGET_PEER_PARMS,
+            ),
+            &[Arg::U32M("peer_node_id", nla::T_FORGET_PEER_NODE_ID)],
+        ),
+        "Completely remove any reference to an unconnected peer from meta-data.",
+    ),
+    about(
+        with_args(
+            config(
+                "rename-resource",
+                Ctx::Resource,
+                cmd::DRBD_ADM_RENAME_RESOURCE,
+                nla::RENAME_RESOURCE_PARMS,
+            ),
+            &[Arg::StrM("new_name", nla::T_NEW_RESOURCE_NAME)],
+        ),
+        "Rename a resource.",
+    ),
+    about(query("udev", Ctx::Minor), "Generate output for udev rules."),
 ];
 
 /// The commands of the 8.4 drbdsetup (`drbdsetup-84`), in upstream's order.
@@ -412,24 +600,18 @@ pub static COMMANDS_V84: &[CommandDef] = &[
         cmd::DRBD_ADM_START_OV,
         nla::START_OV_PARMS,
     ),
-    CommandDef {
-        name: "down",
-        ctx: Ctx::Resource,
-        cmd: cmd::DRBD_ADM_DOWN,
-        tla: 0,
-        args: &[],
-        kind: Kind::Down,
-        set_defaults: false,
-    },
+    down("down", Ctx::Resource),
     query("state", Ctx::Minor),
     query("role", Ctx::Minor),
+    query("sh-status", Ctx::MinorResourceOrAll),
     query("cstate", Ctx::Minor),
     query("dstate", Ctx::Minor),
     query("show-gi", Ctx::Minor),
     query("get-gi", Ctx::Minor),
-    query("show", Ctx::ResourceOrAll),
+    query("show", Ctx::MinorResourceOrAll),
     query("status", Ctx::ResourceOrAll),
     query("check-resize", Ctx::Minor),
+    query("events", Ctx::MinorResourceOrAll),
     events("events2", Ctx::ResourceOrAll),
     query("wait-connect", Ctx::Minor),
     query("wait-sync", Ctx::Minor),
@@ -447,6 +629,7 @@ pub static COMMANDS_V84: &[CommandDef] = &[
     ),
     config("del-minor", Ctx::Minor, cmd::DRBD_ADM_DEL_MINOR, 0),
     config("del-resource", Ctx::Resource, cmd::DRBD_ADM_DEL_RESOURCE, 0),
+    query("udev", Ctx::Minor),
 ];
 
 /// The command table of a dialect.
@@ -771,7 +954,7 @@ pub fn parse(
             inv.objname.clone_from(&name);
             inv.resource = Some(name);
         }
-        Ctx::ResourceOrAll => {
+        Ctx::ResourceOrAll | Ctx::MinorResourceOrAll => {
             let name = pos.next().unwrap_or_else(|| "all".to_string());
             inv.objname.clone_from(&name);
             if name != "all" {

@@ -59,16 +59,25 @@ type Row = (
     Option<&'static Spec>,
 );
 
-/// The rows of one section.
+/// The rows of one section; a name with one row per dialect (`max-buffers`, which DRBD 9
+/// moved) is one entry, at its first row.
 fn rows_of(section: Section) -> Vec<Row> {
-    OPTIONS
-        .iter()
-        .filter_map(|o| {
-            let v84 = o.v84.as_ref().filter(|s| s.section == section);
-            let v9 = o.v9.as_ref().filter(|s| s.section == section);
-            (v84.is_some() || v9.is_some()).then_some((o.name, o.doc, v84, v9))
-        })
-        .collect()
+    let mut rows: Vec<Row> = Vec::new();
+    for o in OPTIONS {
+        let v84 = o.v84.as_ref().filter(|s| s.section == section);
+        let v9 = o.v9.as_ref().filter(|s| s.section == section);
+        if v84.is_none() && v9.is_none() {
+            continue;
+        }
+        match rows.iter_mut().find(|r| r.0 == o.name) {
+            Some(r) => {
+                r.2 = r.2.or(v84);
+                r.3 = r.3.or(v9);
+            }
+            None => rows.push((o.name, o.doc, v84, v9)),
+        }
+    }
+    rows
 }
 
 fn option_entries(p: &mut Page) {

@@ -322,6 +322,10 @@ fn ctx_args(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
         Ctx::Minor => vec![("MINOR", "A minor number or /dev/drbdN.")],
         Ctx::Resource => vec![("RESOURCE", "A resource name.")],
         Ctx::ResourceOrAll => vec![("RESOURCE", "A resource name, or all; nothing means all.")],
+        Ctx::MinorResourceOrAll => vec![(
+            "RESOURCE",
+            "A minor, a resource name, or all; nothing means all.",
+        )],
         Ctx::PeerNode => vec![
             ("RESOURCE", "A resource name."),
             ("PEER_NODE_ID", "The node id of the peer."),
@@ -361,10 +365,11 @@ fn positional_name(a: &SetupArg) -> &'static str {
 }
 
 fn setup_subcommand(def: &CommandDef, dialect: Dialect, note: &str) -> Command {
-    let mut about = format!("drbdsetup {}.", def.name);
-    if let Some(a) = setup_about(def.name) {
-        about = a.to_string();
-    }
+    // The command table's summary (upstream's help text) where it has one.
+    let mut about = match def.summary.or_else(|| setup_about(def.name)) {
+        Some(a) => a.to_string(),
+        None => format!("drbdsetup {}.", def.name),
+    };
     about.push_str(note);
     let mut sub = Command::new(def.name).about(about);
     let mut seen: Vec<&str> = Vec::new();
@@ -383,7 +388,13 @@ fn setup_subcommand(def: &CommandDef, dialect: Dialect, note: &str) -> Command {
     }
     let mut pos: Vec<(&'static str, &'static str, bool)> = ctx_args(def.ctx)
         .into_iter()
-        .map(|(n, h)| (n, h, def.ctx != Ctx::ResourceOrAll))
+        .map(|(n, h)| {
+            (
+                n,
+                h,
+                !matches!(def.ctx, Ctx::ResourceOrAll | Ctx::MinorResourceOrAll),
+            )
+        })
         .collect();
     for a in def.args {
         let n = positional_name(a);

@@ -176,6 +176,9 @@ pub struct Spec {
     pub nl: Option<NlField>,
     /// The drbdsetup (or drbdmeta) commands that take it as `--name`, in upstream's terms.
     pub commands: &'static [&'static str],
+    /// Ours only: upstream's tools do not take it (`events2 --json`). It is accepted, and
+    /// left out of the help and `xml-help` that must be upstream's byte for byte.
+    pub extension: bool,
 }
 
 /// One option, described once for every dialect that has it.

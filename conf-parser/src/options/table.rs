@@ -89,7 +89,19 @@ const fn spec(
         ty,
         nl,
         commands,
+        extension: false,
     })
+}
+
+/// Marks a spec as an extension of ours (see [`Spec::extension`]).
+const fn ours(spec: Option<Spec>) -> Option<Spec> {
+    match spec {
+        Some(mut s) => {
+            s.extension = true;
+            Some(s)
+        }
+        None => None,
+    }
 }
 
 const fn row(
@@ -137,6 +149,12 @@ const U32: Wire = Wire::U32;
 const S32: Wire = Wire::S32;
 const U64: Wire = Wire::U64;
 const FLG: Wire = Wire::Flag;
+
+// ---- texts of names that have one row per place ------------------------------------------
+
+const FENCING_DOC: &str =
+    "What to do to the peer when this node loses the connection while primary.";
+const MAX_BUFFERS_DOC: &str = "How many pages the receiver may use for data in flight.";
 
 // ---- limits (`drbd_limits.h`) that are used more than once ------------------------------
 
@@ -295,11 +313,12 @@ pub static OPTIONS: &[OptionDef] = &[
         spec(Section::Net, count(1, 20000, 2048), m(DRBD_NLA_NET_CONF, 15, U32), NET_V84),
         spec(Section::Net, count(1, 20000, 2048), m(DRBD_NLA_NET_CONF, 15, U32), NET_V9),
     ),
+    // DRBD 9 moved `max-buffers` to a new field (36) after `fencing`; its row is there.
     row(
         "max-buffers",
-        "How many pages the receiver may use for data in flight.",
+        MAX_BUFFERS_DOC,
         spec(Section::Net, count(32, 131072, 2048), m(DRBD_NLA_NET_CONF, 14, U32), NET_V84),
-        spec(Section::Net, count(32, 131072, 2048), o(DRBD_NLA_NET_CONF, 36, U32), NET_V9),
+        None,
     ),
     row(
         "unplug-watermark",
@@ -611,21 +630,23 @@ pub static OPTIONS: &[OptionDef] = &[
         spec(Section::Net, count(0, 300, 0), o(DRBD_NLA_NET_CONF, 34, U32), NET_V84),
         spec(Section::Net, count(0, 300, 0), o(DRBD_NLA_NET_CONF, 34, U32), NET_V9),
     ),
+    // 8.4's `fencing` is a disk option; its row is in the disk section.
     row(
         "fencing",
-        "What to do to the peer when this node loses the connection while primary.",
-        spec(
-            Section::Disk,
-            enumeration(FENCING, "dont-care"),
-            m(DRBD_NLA_DISK_CONF, 7, U32),
-            DISK,
-        ),
+        FENCING_DOC,
+        None,
         spec(
             Section::Net,
             enumeration(FENCING, "dont-care"),
             m(DRBD_NLA_NET_CONF, 30, U32),
             NET_V9,
         ),
+    ),
+    row(
+        "max-buffers",
+        MAX_BUFFERS_DOC,
+        None,
+        spec(Section::Net, count(32, 131072, 2048), o(DRBD_NLA_NET_CONF, 36, U32), NET_V9),
     ),
     row(
         "allow-remote-read",
@@ -663,7 +684,7 @@ pub static OPTIONS: &[OptionDef] = &[
         None,
         spec(
             Section::Net,
-            num(0, 10485760, 0, Scale::One, "bytes"),
+            num(0, 10485760, 0, Scale::One, ""),
             o(DRBD_NLA_NET_CONF, 43, U32),
             NET_V9,
         ),
@@ -674,7 +695,7 @@ pub static OPTIONS: &[OptionDef] = &[
         None,
         spec(
             Section::Net,
-            num(0, 10485760, 0, Scale::One, "bytes"),
+            num(0, 10485760, 0, Scale::One, ""),
             o(DRBD_NLA_NET_CONF, 44, U32),
             NET_V9,
         ),
@@ -718,6 +739,17 @@ pub static OPTIONS: &[OptionDef] = &[
             m(DRBD_NLA_DISK_CONF, 6, U32),
             DISK,
         ),
+    ),
+    row(
+        "fencing",
+        FENCING_DOC,
+        spec(
+            Section::Disk,
+            enumeration(FENCING, "dont-care"),
+            m(DRBD_NLA_DISK_CONF, 7, U32),
+            DISK,
+        ),
+        None,
     ),
     row(
         "disk-barrier",
@@ -994,7 +1026,7 @@ pub static OPTIONS: &[OptionDef] = &[
         None,
         spec(
             Section::Device,
-            num(0, 134217728, 0xFFFF_FFFF, Scale::One, "bytes"),
+            num(0, 134217728, 0xFFFF_FFFF, Scale::One, ""),
             o(DRBD_NLA_DEVICE_CONF, 4, U32),
             DEVICE,
         ),
@@ -1504,17 +1536,13 @@ pub static OPTIONS: &[OptionDef] = &[
         ),
     ),
     // ---- output options of the query commands (no netlink field) ----
+    // In the order of upstream's option arrays (`show_cmd_options`, `status_cmd_options`,
+    // `events_cmd_options`), which their help lists.
     row(
         "show-defaults",
         "show: also print options that have their default values.",
         spec(Section::Command, FLAG, None, &["show"]),
         spec(Section::Command, FLAG, None, &["show"]),
-    ),
-    row(
-        "json",
-        "Print JSON instead of text (events2: one object per line, an extension of ours).",
-        spec(Section::Command, FLAG, None, &["show", "status", "events2"]),
-        spec(Section::Command, FLAG, None, &["show", "status", "events2"]),
     ),
     row(
         "verbose",
@@ -1523,22 +1551,16 @@ pub static OPTIONS: &[OptionDef] = &[
         spec(Section::Command, FLAG, None, &["status"]),
     ),
     row(
-        "statistics",
-        "Also print the statistics counters.",
-        spec(Section::Command, FLAG, None, &["status", "events2"]),
-        spec(Section::Command, FLAG, None, &["status", "events2"]),
-    ),
-    row(
-        "color",
-        "Colour the output: never, always, or auto (only on a terminal).",
-        spec(Section::Command, enumeration(COLOR, "auto"), None, &["status"]),
-        spec(Section::Command, enumeration(COLOR, "auto"), None, &["status", "events2"]),
-    ),
-    row(
         "timestamps",
         "events2: prefix every event with the time it was received.",
         spec(Section::Command, FLAG, None, &["events2"]),
         spec(Section::Command, FLAG, None, &["events2"]),
+    ),
+    row(
+        "statistics",
+        "Also print the statistics counters.",
+        spec(Section::Command, FLAG, None, &["status", "events2"]),
+        spec(Section::Command, FLAG, None, &["status", "events2"]),
     ),
     row(
         "now",
@@ -1559,16 +1581,35 @@ pub static OPTIONS: &[OptionDef] = &[
         spec(Section::Command, FLAG, None, &["events2"]),
     ),
     row(
+        "color",
+        "Colour the output: never, always, or auto (only on a terminal).",
+        spec(Section::Command, enumeration(COLOR, "auto"), None, &["status"]),
+        spec(Section::Command, enumeration(COLOR, "auto"), None, &["status", "events2"]),
+    ),
+    // Upstream declares an optional argument, which it ignores.
+    row(
         "diff",
         "events2: print changes as old->new pairs.",
         None,
-        spec(Section::Command, FLAG, None, &["events2"]),
+        spec(Section::Command, boolean(false), None, &["events2"]),
     ),
     row(
         "rcvbuf",
         "events2: the size of the netlink receive buffer.",
         None,
         spec(Section::Command, count(0, i32::MAX as i64, 0), None, &["events2"]),
+    ),
+    row(
+        "json",
+        "show, status: print JSON instead of text.",
+        None,
+        spec(Section::Command, FLAG, None, &["show", "status"]),
+    ),
+    row(
+        "json",
+        "Print JSON instead of text (events2: one object per line).",
+        ours(spec(Section::Command, FLAG, None, &["show", "status", "events2"])),
+        ours(spec(Section::Command, FLAG, None, &["events2"])),
     ),
     // ---- create-md options: drbdadm passes them to drbdmeta ----
     row(

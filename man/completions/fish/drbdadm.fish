@@ -146,10 +146,10 @@ when-congested-remote\t''
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l rs-discard-granularity -d 'Resync zeroed ranges as discards of this size; 0 disables it.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l bitmap -d 'Keep a bitmap slot for this volume (no means a diskless-peer-only volume).' -r -f -a "yes\t''
 no\t''"
+complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l max-bio-bvecs -d 'Limit the number of bio vectors per request (8.4; ignored by modern kernels).' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l fencing -d 'What to do to the peer when this node loses the connection while primary.' -r -f -a "dont-care\t''
 resource-only\t''
 resource-and-stonith\t''"
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l max-bio-bvecs -d 'Limit the number of bio vectors per request (8.4; ignored by modern kernels).' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l resync-rate -d 'The bandwidth a resync may use, in KiB/s unless a suffix says otherwise.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l c-plan-ahead -d 'How far ahead the dynamic resync-rate controller plans; 0 uses the fixed resync-rate.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l c-delay-target -d 'The delay the resync controller aims at.' -r
@@ -210,7 +210,6 @@ B\t''
 C\t''"
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l timeout -d 'How long to wait for a reply from the peer before it is considered dead.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l max-epoch-size -d 'The most write requests between two write barriers.' -r
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l max-buffers -d 'How many pages the receiver may use for data in flight.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l connect-int -d 'How long to wait between two connection attempts.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l ping-int -d 'How long an idle connection waits before it checks the peer with a ping.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l sndbuf-size -d 'The size of the socket send buffer; 0 lets the kernel size it.' -r
@@ -261,6 +260,7 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l socket-chec
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l fencing -d 'What to do to the peer when this node loses the connection while primary.' -r -f -a "dont-care\t''
 resource-only\t''
 resource-and-stonith\t''"
+complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l max-buffers -d 'How many pages the receiver may use for data in flight.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l allow-remote-read -d 'Allow reading from the peer when the local disk is not usable for a request.' -r -f -a "yes\t''
 no\t''"
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l tls -d 'Encrypt the connection with kernel TLS.' -r -f -a "yes\t''
@@ -333,7 +333,6 @@ B\t''
 C\t''"
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l timeout -d 'How long to wait for a reply from the peer before it is considered dead.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l max-epoch-size -d 'The most write requests between two write barriers.' -r
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l max-buffers -d 'How many pages the receiver may use for data in flight.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l connect-int -d 'How long to wait between two connection attempts.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l ping-int -d 'How long an idle connection waits before it checks the peer with a ping.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l sndbuf-size -d 'The size of the socket send buffer; 0 lets the kernel size it.' -r
@@ -384,6 +383,7 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l socket-c
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l fencing -d 'What to do to the peer when this node loses the connection while primary.' -r -f -a "dont-care\t''
 resource-only\t''
 resource-and-stonith\t''"
+complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l max-buffers -d 'How many pages the receiver may use for data in flight.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l allow-remote-read -d 'Allow reading from the peer when the local disk is not usable for a request.' -r -f -a "yes\t''
 no\t''"
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l tls -d 'Encrypt the connection with kernel TLS.' -r -f -a "yes\t''
