@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod address;
+pub mod cli;
 pub mod codec;
 pub mod color;
 pub mod commands;
@@ -11,6 +12,7 @@ pub mod help;
 pub mod instrumented;
 pub mod json;
 pub mod lists;
+pub mod module;
 pub mod objects;
 pub mod run;
 pub mod session;

@@ -60,26 +60,20 @@ fn main() {
             0
         },
     };
-    let mut transport = match drbdsetup::transport::NetlinkTransport::open() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("Could not connect to 'drbd' generic netlink family: {e}");
-            std::process::exit(20);
-        }
-    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut err = std::io::stderr();
-    let code = match drbdsetup::run::run(&mut transport, &setup, &argv[1..], &mut out, &mut err) {
-        Ok(code) => code,
-        Err(e) => {
-            let _ = out.flush();
-            if !matches!(e, drbdsetup::run::RunError::Reported(_)) {
-                eprintln!("{e}");
-            }
-            e.exit_code()
-        }
+    let mut connect = || {
+        drbdsetup::transport::NetlinkTransport::open()
+            .map(|t| Box::new(t) as Box<dyn drbdsetup::transport::Transport>)
     };
+    let code = drbdsetup::cli::main(
+        &setup,
+        argv.get(1..).unwrap_or_default(),
+        &mut drbdsetup::module::System,
+        &mut connect,
+        &mut out,
+        &mut std::io::stderr(),
+    );
     let _ = out.flush();
     std::process::exit(code);
 }

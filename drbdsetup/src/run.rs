@@ -302,41 +302,9 @@ fn write_all(out: &mut dyn Write, text: &str) -> Result<(), RunError> {
         .map_err(|e| RunError::Netlink("write".into(), e))
 }
 
-/// Runs `argv` (without argv[0]); returns the exit code.
-pub fn run(
-    t: &mut dyn Transport,
-    setup: &Setup,
-    argv: &[String],
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<i32, RunError> {
-    let mut argv = argv.to_vec();
-    let family = match resolve_family(t, setup.seq) {
-        Ok(f) => f,
-        Err(FamilyError::NotLoaded)
-            if matches!(
-                argv.first().map(String::as_str),
-                Some("down" | "secondary" | "disconnect" | "detach")
-            ) =>
-        {
-            return Ok(0)
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let dialect = match (setup.forced, family.version) {
-        (Some(d), _) => d,
-        (None, 1) => Dialect::V84,
-        (None, _) => Dialect::V9,
-    };
-    let ours = if dialect == Dialect::V84 { 1 } else { 2 };
-    if family.version != ours || family.hdrsize != 8 {
-        return Err(RunError::ApiMismatch {
-            ours,
-            kernel: family.version,
-            hdrsize: family.hdrsize,
-        });
-    }
-    // 8.3 syntax: `drbdsetup /dev/drbd0 primary` is `drbdsetup primary /dev/drbd0`.
+/// Upstream's compatibility with drbdsetup 8.3, which took the object before the command:
+/// `drbdsetup /dev/drbd0 primary` is `drbdsetup primary /dev/drbd0` (with a note of ours).
+pub fn reorder_old_syntax(dialect: Dialect, argv: &mut [String], err: &mut dyn Write) {
     if argv.len() >= 2
         && commands::find(dialect, &argv[0]).is_none()
         && commands::find(dialect, &argv[1]).is_some()
@@ -348,9 +316,89 @@ pub fn run(
             argv.join(" ")
         );
     }
+}
+
+/// The command line as a request, checked against the tables before anything is sent.
+fn invocation(
+    dialect: Dialect,
+    argv: &mut [String],
+    setup: &Setup,
+    err: &mut dyn Write,
+) -> Result<Invocation, RunError> {
+    reorder_old_syntax(dialect, argv, err);
     let name = argv.first().ok_or(RunError::UnknownCommand)?;
     let def = commands::find(dialect, name).ok_or(RunError::UnknownCommand)?;
-    let inv = commands::parse(def, dialect, &argv[1..], setup.mandatory_bit)?;
+    Ok(commands::parse(
+        def,
+        dialect,
+        &argv[1..],
+        setup.mandatory_bit,
+    )?)
+}
+
+/// The drbd family; `Ok(None)` when the module is missing and the command counts that as
+/// done (`down`, `secondary`, `disconnect`, `detach`).
+fn family_of(
+    t: &mut dyn Transport,
+    setup: &Setup,
+    argv: &[String],
+) -> Result<Option<crate::transport::Family>, RunError> {
+    match resolve_family(t, setup.seq) {
+        Ok(f) => Ok(Some(f)),
+        Err(FamilyError::NotLoaded)
+            if matches!(
+                argv.first().map(String::as_str),
+                Some("down" | "secondary" | "disconnect" | "detach")
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Runs `argv` (without argv[0]); returns the exit code.
+///
+/// With a known dialect (`setup.forced`, which the binary always sets) the command line is
+/// parsed and its values checked before the kernel is asked anything; without one the
+/// family's version decides the dialect first.
+pub fn run(
+    t: &mut dyn Transport,
+    setup: &Setup,
+    argv: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, RunError> {
+    let mut argv = argv.to_vec();
+    let (family, dialect, inv) = match setup.forced {
+        Some(dialect) => {
+            let inv = invocation(dialect, &mut argv, setup, err)?;
+            let Some(family) = family_of(t, setup, &argv)? else {
+                return Ok(0);
+            };
+            (family, dialect, inv)
+        }
+        None => {
+            let Some(family) = family_of(t, setup, &argv)? else {
+                return Ok(0);
+            };
+            let dialect = if family.version == 1 {
+                Dialect::V84
+            } else {
+                Dialect::V9
+            };
+            let inv = invocation(dialect, &mut argv, setup, err)?;
+            (family, dialect, inv)
+        }
+    };
+    let ours = if dialect == Dialect::V84 { 1 } else { 2 };
+    if family.version != ours || family.hdrsize != 8 {
+        return Err(RunError::ApiMismatch {
+            ours,
+            kernel: family.version,
+            hdrsize: family.hdrsize,
+        });
+    }
     let mut s = Session {
         t,
         family,
