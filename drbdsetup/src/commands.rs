@@ -4,12 +4,13 @@
 //! (`--name=value`, `--name value` for required arguments, optional arguments only after
 //! `=`, unique prefixes accepted, options anywhere).
 
-use conf_parser::options::{self, parse_number, Dialect, OptionDef, Spec, ValueType, Wire};
+use conf_parser::options::{self, Dialect, OptionDef, Spec, ValueType};
 use thiserror::Error;
 
 use crate::address::{sockaddr_from_str, AddressError};
 use crate::codec::{Attr, Request, Value, NLM_F_DUMP};
 use crate::consts::{cmd, nla, DRBD_GENL_F_SET_DEFAULTS};
+use crate::optvalue::{option_attr, NumberError};
 
 /// What the positional arguments before the command's own arguments name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -645,7 +646,8 @@ pub fn find(dialect: Dialect, name: &str) -> Option<&'static CommandDef> {
     commands(dialect).iter().find(|c| c.name == name)
 }
 
-/// Why a command line was refused (all exit 20, like upstream's `OTHER_ERROR`).
+/// Why a command line was refused (exit 20, upstream's `OTHER_ERROR`, but for an empty
+/// number, see [`NumberError::exit_code`]).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum UsageError {
     /// `--name` is not an option of this command.
@@ -660,6 +662,13 @@ pub enum UsageError {
     /// The value did not convert.
     #[error("Option --{0}: invalid argument '{1}'")]
     InvalidValue(String, String),
+    /// The value converted but the table does not allow it (range, length): upstream's
+    /// line, then why.
+    #[error("Option --{0}: invalid argument '{1}'\n--{0}: {2}")]
+    Refused(String, String, String),
+    /// A number that `m_strtoll()` refuses.
+    #[error(transparent)]
+    Number(#[from] NumberError),
     /// A positional argument is missing.
     #[error("Missing argument '{0}'")]
     MissingArgument(&'static str),
@@ -670,11 +679,21 @@ pub enum UsageError {
     #[error("Cannot determine minor device number of device '{0}'")]
     BadMinor(String),
     /// A number argument that is not a number.
-    #[error("'{0}' is not a valid number")]
+    #[error("{0} is not a valid number")]
     BadNumber(String),
     /// An address argument that did not parse.
     #[error(transparent)]
     Address(#[from] AddressError),
+}
+
+impl UsageError {
+    /// Upstream's exit code.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            UsageError::Number(e) => e.exit_code(),
+            _ => 20,
+        }
+    }
 }
 
 /// A long option a command accepts besides the table's: output flags, wait timeouts...
@@ -791,72 +810,6 @@ fn lookup_option(def: &CommandDef, dialect: Dialect, given: &str) -> Result<Foun
 
 fn takes_required_argument(ty: &ValueType) -> bool {
     !matches!(ty, ValueType::Flag | ValueType::Bool { .. })
-}
-
-/// Converts one option value into its attribute (`None`: nothing to send, e.g. `--flag=no`).
-pub fn option_attr(
-    o: &OptionDef,
-    spec: &Spec,
-    value: Option<&str>,
-    mandatory_bit: bool,
-) -> Result<Option<Attr>, UsageError> {
-    let Some(nl) = spec.nl else { return Ok(None) };
-    let invalid = || UsageError::InvalidValue(o.name.to_string(), value.unwrap_or("").to_string());
-    let yes_no = || match value {
-        None | Some("yes") => Ok(true),
-        Some("no") => Ok(false),
-        Some(_) => Err(invalid()),
-    };
-    let v = match spec.ty {
-        ValueType::Flag => {
-            if !yes_no()? {
-                return Ok(None);
-            }
-            Value::U8(1)
-        }
-        ValueType::Bool { .. } => Value::U8(u8::from(yes_no()?)),
-        ValueType::Numeric { scale, .. } => {
-            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
-            let n = parse_number(text, scale).map_err(|_| invalid())?;
-            match nl.wire {
-                Wire::U64 => Value::U64(n as u64),
-                _ => Value::U32(n as u32),
-            }
-        }
-        ValueType::Enum { values, nocase, .. } => {
-            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
-            let hit = values.iter().find(|(k, _)| {
-                if nocase {
-                    k.eq_ignore_ascii_case(text)
-                } else {
-                    *k == text
-                }
-            });
-            Value::U32(hit.ok_or_else(invalid)?.1)
-        }
-        ValueType::EnumNum { values, .. } => {
-            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
-            match values.iter().find(|(k, _)| *k == text) {
-                Some((_, n)) => Value::U32(*n),
-                None => Value::U32(
-                    parse_number(text, options::Scale::One).map_err(|_| invalid())? as u32,
-                ),
-            }
-        }
-        ValueType::String { .. } => {
-            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
-            match nl.wire {
-                Wire::Bin(_) => Value::Bin(sockaddr_from_str(text)?),
-                _ => Value::Str(text.to_string()),
-            }
-        }
-        ValueType::KeySerial => {
-            // Without a keyring lookup we accept the key serial number itself.
-            let text = value.ok_or_else(|| UsageError::MissingValue(o.name.to_string()))?;
-            Value::U32(text.parse::<i32>().map_err(|_| invalid())? as u32)
-        }
-    };
-    Ok(Some(Attr::field(nl.nr, nl.mandatory && mandatory_bit, v)))
 }
 
 /// Options in command-line order, and the positional arguments.

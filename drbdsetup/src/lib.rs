@@ -14,6 +14,7 @@ pub mod json;
 pub mod lists;
 pub mod module;
 pub mod objects;
+pub mod optvalue;
 pub mod run;
 pub mod session;
 pub mod show;

@@ -58,6 +58,7 @@ impl RunError {
     pub fn exit_code(&self) -> i32 {
         match self {
             RunError::Reported(code) => *code,
+            RunError::Usage(e) => e.exit_code(),
             _ => 20,
         }
     }
