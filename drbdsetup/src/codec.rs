@@ -295,39 +295,54 @@ pub fn parse_attrs(mut buf: &[u8]) -> Result<Vec<(u16, Vec<u8>)>, ParseError> {
     Ok(out)
 }
 
+/// The host-order number at the start of `b`, if `b` is long enough (kernel replies are
+/// read with these, so that a short field is a missing value, never a panic).
+pub fn ne_u16(b: &[u8]) -> Option<u16> {
+    Some(u16::from_ne_bytes(b.get(..2)?.try_into().ok()?))
+}
+
+/// See [`ne_u16`].
+pub fn ne_u32(b: &[u8]) -> Option<u32> {
+    Some(u32::from_ne_bytes(b.get(..4)?.try_into().ok()?))
+}
+
+/// See [`ne_u16`].
+pub fn ne_i32(b: &[u8]) -> Option<i32> {
+    ne_u32(b).map(|v| v as i32)
+}
+
+/// See [`ne_u16`].
+pub fn ne_u64(b: &[u8]) -> Option<u64> {
+    Some(u64::from_ne_bytes(b.get(..8)?.try_into().ok()?))
+}
+
 /// Splits one datagram into its netlink messages. Messages of the drbd family are decoded
 /// when their type is `family_id`; generic-netlink messages of other families come back as
 /// [`Incoming::Other`].
 pub fn parse_datagram(mut buf: &[u8], family_id: u16) -> Result<Vec<Incoming>, ParseError> {
     let mut out = Vec::new();
     while buf.len() >= 16 {
-        let len = u32::from_ne_bytes(buf[0..4].try_into().unwrap()) as usize;
+        let len = ne_u32(buf).unwrap_or(0) as usize;
         if len < 16 || len > buf.len() {
             return Err(ParseError::Truncated);
         }
         let nl_type = u16::from_ne_bytes([buf[4], buf[5]]);
         let nl_flags = u16::from_ne_bytes([buf[6], buf[7]]);
-        let seq = u32::from_ne_bytes(buf[8..12].try_into().unwrap());
+        let seq = ne_u32(&buf[8..]).unwrap_or(0);
         let body = &buf[16..len];
         let msg = match nl_type {
             NLMSG_ERROR => {
-                let errno = body
-                    .get(..4)
-                    .map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap()));
-                let seq = body
-                    .get(12..16)
-                    .map_or(0, |b| u32::from_ne_bytes(b.try_into().unwrap()));
+                let errno = ne_i32(body).unwrap_or(0);
+                let seq = body.get(12..).and_then(ne_u32).unwrap_or(0);
                 Incoming::Error { errno, seq }
             }
             NLMSG_DONE => {
-                let errno = body
-                    .get(..4)
-                    .map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap()));
+                let errno = ne_i32(body).unwrap_or(0);
                 Incoming::Done { errno }
             }
             t if t == family_id && body.len() >= 12 => {
-                let minor = u32::from_ne_bytes(body[4..8].try_into().unwrap());
-                let ret_code = i32::from_ne_bytes(body[8..12].try_into().unwrap());
+                let minor = ne_u32(&body[4..]).unwrap_or(u32::MAX);
+                let ret_code = ne_i32(&body[8..]).unwrap_or(0);
                 let mut tlas = Vec::new();
                 for (nr, payload) in parse_attrs(&body[12..])? {
                     tlas.push((nr, Fields(parse_attrs(&payload)?)));

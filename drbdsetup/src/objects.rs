@@ -2,7 +2,7 @@
 //! replies and notifications, as `status`, `show` and `events2` use them. Absent statistics
 //! are all-ones, as upstream pre-fills them, so "not provided" can be told apart.
 
-use crate::codec::{Fields, Message};
+use crate::codec::{ne_u32, ne_u64, Fields, Message};
 use crate::consts::nla;
 
 /// `drbd_cfg_context` as received.
@@ -152,8 +152,8 @@ impl Stats {
                 .map(|(k, v)| {
                     let val = match v.len() {
                         1 => u64::from(v[0]),
-                        4 => u64::from(u32::from_ne_bytes(v[..4].try_into().unwrap())),
-                        8 => u64::from_ne_bytes(v[..8].try_into().unwrap()),
+                        4 => ne_u32(v).map_or(u64::MAX, u64::from),
+                        8 => ne_u64(v).unwrap_or(u64::MAX),
                         _ => u64::MAX,
                     };
                     (*k, val)

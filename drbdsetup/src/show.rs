@@ -9,7 +9,7 @@
 use conf_parser::options::{Dialect, OptionDef, Scale, Spec, ValueType, Wire, OPTIONS};
 
 use crate::address;
-use crate::codec::{Fields, Message};
+use crate::codec::{ne_u16, ne_u32, ne_u64, Fields, Message};
 use crate::consts::{self, cmd, nla};
 use crate::objects::{Connection, Device, PeerDevice, Resource};
 
@@ -161,10 +161,7 @@ pub(crate) fn get_field_in(
     let Some(raw) = fields.raw(nr) else {
         return Some(None);
     };
-    let u32v = || {
-        raw.get(..4)
-            .map_or(0, |b| u32::from_ne_bytes(b.try_into().unwrap()))
-    };
+    let u32v = || ne_u32(raw).unwrap_or(0);
     let string = || {
         let end = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
         String::from_utf8_lossy(&raw[..end]).into_owned()
@@ -199,9 +196,7 @@ pub(crate) fn get_field_in(
             ..
         } => {
             let value: i64 = match spec.nl.map(|n| n.wire) {
-                Some(Wire::U64) => raw
-                    .get(..8)
-                    .map_or(0, |b| u64::from_ne_bytes(b.try_into().unwrap()) as i64),
+                Some(Wire::U64) => ne_u64(raw).unwrap_or(0) as i64,
                 Some(Wire::S32) => i64::from(u32v() as i32),
                 Some(Wire::Flag) => i64::from(raw.first().copied().unwrap_or(0)),
                 _ => i64::from(u32v()),
@@ -496,9 +491,7 @@ fn address_json(o: &mut Out, raw: &[u8]) {
         o.line(&format!("\"port\": {port},"));
         o.line(&format!("\"family\": \"{}\"", address::af_str(family)));
     } else {
-        let family = raw
-            .get(..2)
-            .map_or(0, |b| u16::from_ne_bytes(b.try_into().unwrap()));
+        let family = ne_u16(raw).unwrap_or(0);
         o.line(&format!("\"family\": \"{}\"", address::af_str(family)));
     }
     o.indent -= 1;

@@ -15,6 +15,8 @@ use netlink_packet_generic::ctrl::{GenlCtrl, GenlCtrlCmd};
 use netlink_packet_generic::GenlMessage;
 use thiserror::Error;
 
+use crate::codec::{ne_u16, ne_u32};
+
 /// A datagram pipe to the kernel's generic-netlink side.
 pub trait Transport {
     /// Sends one datagram.
@@ -125,8 +127,9 @@ impl ScriptedTransport {
 
 impl Transport for ScriptedTransport {
     fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
-        let nl_type = u16::from_ne_bytes([bytes[4], bytes[5]]);
-        let seq = u32::from_ne_bytes(bytes[8..12].try_into().unwrap());
+        let at = |i: usize| bytes.get(i..).unwrap_or_default();
+        let nl_type = ne_u16(at(4)).unwrap_or(0);
+        let seq = ne_u32(at(8)).unwrap_or(0);
         if nl_type == GENL_ID_CTRL {
             let reply = match self.family {
                 Some((id, version)) => family_reply(id, version, seq, &self.ops),
