@@ -744,47 +744,17 @@ pub fn minor_of(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// Options that are not in the option table but that upstream's commands take.
-fn extra_options(def: &CommandDef, dialect: Dialect) -> Vec<(&'static str, bool)> {
-    // (name, takes a required argument)
-    let mut v: Vec<(&'static str, bool)> = Vec::new();
-    if def.set_defaults {
-        v.push(("set-defaults", false));
-    }
-    if def.name.starts_with("wait-") {
-        v.extend([
-            ("wfc-timeout", true),
-            ("degr-wfc-timeout", true),
-            ("outdated-wfc-timeout", true),
-            ("wait-after-sb", false),
-        ]);
-    }
-    if def.name == "events2" && dialect == Dialect::V9 {
-        v.push(("rcvbuf", true));
-    }
-    v
-}
-
-enum Found {
-    Table(&'static OptionDef, &'static Spec),
-    Extra(&'static str, bool),
-}
+/// An option of the command: its row of the option table.
+struct Found(&'static OptionDef, &'static Spec);
 
 fn lookup_option(def: &CommandDef, dialect: Dialect, given: &str) -> Result<Found, UsageError> {
     let mut candidates: Vec<Found> = Vec::new();
     let mut exact = None;
     for (o, spec) in options::for_command(def.name, dialect) {
         if o.name == given {
-            exact = Some(Found::Table(o, spec));
+            exact = Some(Found(o, spec));
         } else if o.name.starts_with(given) {
-            candidates.push(Found::Table(o, spec));
-        }
-    }
-    for (name, arg) in extra_options(def, dialect) {
-        if name == given {
-            exact = Some(Found::Extra(name, arg));
-        } else if name.starts_with(given) {
-            candidates.push(Found::Extra(name, arg));
+            candidates.push(Found(o, spec));
         }
     }
     // Upstream's aliases: primary --overwrite-data-of-peer, connect --dry-run.
@@ -795,16 +765,16 @@ fn lookup_option(def: &CommandDef, dialect: Dialect, given: &str) -> Result<Foun
     };
     if let Some(target) = alias {
         if let Some((o, spec)) = options::lookup_for_command(target, def.name, dialect) {
-            return Ok(Found::Table(o, spec));
+            return Ok(Found(o, spec));
         }
     }
     if let Some(found) = exact {
         return Ok(found);
     }
-    match candidates.len() {
-        0 => Err(UsageError::UnknownOption(given.to_string())),
-        1 => Ok(candidates.pop().unwrap()),
-        _ => Err(UsageError::Ambiguous(given.to_string())),
+    match (candidates.pop(), candidates.is_empty()) {
+        (None, _) => Err(UsageError::UnknownOption(given.to_string())),
+        (Some(found), true) => Ok(found),
+        (Some(_), false) => Err(UsageError::Ambiguous(given.to_string())),
     }
 }
 
@@ -840,12 +810,8 @@ fn split_argv(
             None => (body, None),
         };
         let found = lookup_option(def, dialect, name)?;
-        let required = match &found {
-            // `--color` takes its argument only after `=` (getopt's optional_argument).
-            Found::Table(o, _) if o.name == "color" => false,
-            Found::Table(_, spec) => takes_required_argument(&spec.ty),
-            Found::Extra(_, arg) => *arg,
-        };
+        // `--color` takes its argument only after `=` (getopt's optional_argument).
+        let required = found.0.name != "color" && takes_required_argument(&found.1.ty);
         let value = if inline.is_some() || !required {
             inline
         } else if i < argv.len() {
@@ -957,19 +923,18 @@ pub fn parse(
     let mut payload: Vec<Attr> = Vec::new();
     let mut payload_opened = false;
     for (found, value) in opts {
-        match found {
-            Found::Table(o, spec) => {
-                if spec.nl.is_none() {
-                    inv.local.0.push((o.name.to_string(), value));
-                    continue;
-                }
-                payload_opened = true;
-                if let Some(attr) = option_attr(o, spec, value.as_deref(), m)? {
-                    payload.push(attr);
-                }
-            }
-            Found::Extra("set-defaults", _) => inv.request.flags |= DRBD_GENL_F_SET_DEFAULTS,
-            Found::Extra(name, _) => inv.local.0.push((name.to_string(), value)),
+        let Found(o, spec) = found;
+        if o.name == "set-defaults" {
+            inv.request.flags |= DRBD_GENL_F_SET_DEFAULTS;
+            continue;
+        }
+        if spec.nl.is_none() {
+            inv.local.0.push((o.name.to_string(), value));
+            continue;
+        }
+        payload_opened = true;
+        if let Some(attr) = option_attr(o, spec, value.as_deref(), m)? {
+            payload.push(attr);
         }
     }
 

@@ -290,3 +290,34 @@ fn bad_command_lines_are_refused() {
         Err(UsageError::InvalidValue(..))
     ));
 }
+
+#[test]
+fn local_options_are_found_by_unique_prefix_once() {
+    // They were listed twice (table and a list of extras): every prefix was ambiguous.
+    let def = find(Dialect::V9, "wait-connect-resource").unwrap();
+    let inv = parse(def, Dialect::V9, &argv("r0 --wfc=5 --wait-after"), true).unwrap();
+    assert_eq!(
+        inv.local.0,
+        vec![
+            ("wfc-timeout".to_string(), Some("5".to_string())),
+            ("wait-after-sb".to_string(), None)
+        ]
+    );
+    let def = find(Dialect::V9, "resource-options").unwrap();
+    let inv = parse(def, Dialect::V9, &argv("r0 --set-def"), true).unwrap();
+    assert_eq!(inv.request.flags, crate::consts::DRBD_GENL_F_SET_DEFAULTS);
+}
+
+#[test]
+fn set_defaults_of_the_command_table_and_of_the_option_table_agree() {
+    for dialect in [Dialect::V84, Dialect::V9] {
+        for def in commands(dialect) {
+            let in_table = options::lookup_for_command("set-defaults", def.name, dialect).is_some();
+            assert_eq!(def.set_defaults, in_table, "{} ({dialect:?})", def.name);
+        }
+    }
+}
+
+fn argv(s: &str) -> Vec<String> {
+    s.split_whitespace().map(String::from).collect()
+}
