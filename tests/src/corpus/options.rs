@@ -72,26 +72,38 @@ pub struct Ctx<'a> {
     pub hosts: &'a [String],
 }
 
-/// Options with a spec in the wanted personalities for one block, in table order.
+/// The spec of option `name` in one of `sections` for `dialect` (some names have one row
+/// per place, e.g. `fencing`: a disk option on 8.4, a net option on 9).
+fn spec_in(name: &str, sections: &[Section], dialect: Dialect) -> Option<&'static Spec> {
+    options::OPTIONS.iter().find_map(|o| {
+        let spec = o.spec(dialect)?;
+        (o.name == name && sections.contains(&spec.section)).then_some(spec)
+    })
+}
+
+/// Options the wanted personalities accept in one block, in table order, with the spec
+/// that decides their values.
 fn candidates(block: Block, want: Want) -> Vec<(&'static OptionDef, &'static Spec)> {
     let sections = block.sections();
-    options::OPTIONS
-        .iter()
-        .filter_map(|o| {
-            let spec = o.spec(Dialect::V9)?;
-            if !sections.contains(&spec.section) {
-                return None;
-            }
-            if want == Want::Both && o.spec(Dialect::V84).is_none() {
-                return None;
-            }
-            // Names drbdadm writes itself or that only `drbdsetup show` prints.
-            if o.name.starts_with('_') {
-                return None;
-            }
-            Some((o, spec))
-        })
-        .collect()
+    let mut out: Vec<(&'static OptionDef, &'static Spec)> = Vec::new();
+    for o in options::OPTIONS {
+        // Names drbdadm writes itself or that only `drbdsetup show` prints.
+        if o.name.starts_with('_') || out.iter().any(|(x, _)| x.name == o.name) {
+            continue;
+        }
+        let v9 = spec_in(o.name, sections, Dialect::V9).or_else(|| {
+            // DRBD 9 moves a resource-level `disk { fencing ...; }` to the net options.
+            (block == Block::Disk && o.name == "fencing")
+                .then(|| spec_in(o.name, &[Section::Net], Dialect::V9))
+                .flatten()
+        });
+        let Some(v9) = v9 else { continue };
+        if want == Want::Both && spec_in(o.name, sections, Dialect::V84).is_none() {
+            continue;
+        }
+        out.push((o, v9));
+    }
+    out
 }
 
 /// Up to `n` distinct option lines for `block` (each `name value;` or `name;`).
