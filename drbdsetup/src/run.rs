@@ -537,9 +537,11 @@ fn dispatch(
             write_all(out, &text)?;
             Ok(0)
         }
-        (_, "role" | "state" | "cstate" | "dstate" | "get-gi" | "show-gi", Dialect::V84) => {
-            crate::v84::query(s, def.name, &setup.progname, minor, &inv.objname, out, err)
-        }
+        (
+            _,
+            "role" | "state" | "cstate" | "dstate" | "get-gi" | "show-gi" | "udev",
+            Dialect::V84,
+        ) => crate::v84::query(s, def.name, &setup.progname, minor, &inv.objname, out, err),
         (_, "role", Dialect::V9) => crate::v9::role(s, res_name, out, err),
         (_, "peer-role", Dialect::V9) => {
             crate::v9::connection_query(s, res_name, peer, false, out, err)
@@ -548,6 +550,7 @@ fn dispatch(
             crate::v9::connection_query(s, res_name, peer, true, out, err)
         }
         (_, "dstate", Dialect::V9) => crate::v9::dstate(s, minor, &inv.objname, out, err),
+        (_, "udev", Dialect::V9) => crate::v9::udev(s, minor, &inv.objname, out, err),
         (_, "get-gi" | "show-gi", Dialect::V9) => {
             crate::v9::gi(s, res_name, peer, volume, def.name == "show-gi", out, err)
         }

@@ -149,6 +149,15 @@ pub fn query(
                 disk_str(Dialect::V84, st.disk),
                 disk_str(Dialect::V84, st.pdsk)
             ),
+            // Upstream prints from whatever the reply carries, configured or not.
+            "udev" => {
+                let ctx = crate::objects::Context::of(m);
+                let backing = m
+                    .tla(nla::DISK_CONF)
+                    .and_then(|f| f.str(nla::T_BACKING_DEV))
+                    .unwrap_or_default();
+                crate::v9::udev_lines(minor, &ctx.resource, ctx.volume, &backing)
+            }
             _ => {
                 code = gi(m, &st, name == "show-gi", out, err)?;
                 continue;

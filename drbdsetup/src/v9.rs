@@ -435,3 +435,59 @@ fn family_done(
         _ => false,
     }
 }
+
+/// The lines `udev MINOR` prints for the udev rule: the device, its by-res link and (with
+/// a backing device) its by-disk link, as upstream's `udev_cmd` (both generations).
+pub fn udev_lines(minor: u32, resource: &str, volume: u32, backing_dev: &str) -> String {
+    let mut s = format!("DEVICE=drbd{minor}\nSYMLINK_BY_RES=drbd/by-res/{resource}/{volume}\n");
+    let disk = backing_dev.strip_prefix("/dev/").unwrap_or(backing_dev);
+    if !disk.is_empty() {
+        s.push_str(&format!("SYMLINK_BY_DISK=drbd/by-disk/{disk}\n"));
+    }
+    s
+}
+
+/// `udev MINOR`: [`udev_lines`] for a configured minor, "No such device" (exit 10) else.
+pub fn udev(
+    s: &mut Session<'_>,
+    minor: u32,
+    objname: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, RunError> {
+    let devices = lists::devices(s, None, err)?;
+    let Some(d) = devices.iter().find(|d| d.minor == minor) else {
+        let _ = writeln!(err, "{objname}: No such device");
+        return Ok(10);
+    };
+    let backing = d
+        .disk_conf
+        .str(crate::consts::nla::T_BACKING_DEV)
+        .unwrap_or_default();
+    write_out(
+        out,
+        &udev_lines(d.minor, &d.ctx.resource, d.ctx.volume, &backing),
+    )?;
+    Ok(0)
+}
+
+#[cfg(test)]
+mod udev_tests {
+    use super::udev_lines;
+
+    #[test]
+    fn by_disk_link_drops_dev_and_is_left_out_without_a_disk() {
+        assert_eq!(
+            udev_lines(3, "r0", 1, "/dev/vg/r0"),
+            "DEVICE=drbd3\nSYMLINK_BY_RES=drbd/by-res/r0/1\nSYMLINK_BY_DISK=drbd/by-disk/vg/r0\n"
+        );
+        assert_eq!(
+            udev_lines(0, "r0", 0, ""),
+            "DEVICE=drbd0\nSYMLINK_BY_RES=drbd/by-res/r0/0\n"
+        );
+        assert_eq!(
+            udev_lines(0, "r0", 0, "loop0"),
+            "DEVICE=drbd0\nSYMLINK_BY_RES=drbd/by-res/r0/0\nSYMLINK_BY_DISK=drbd/by-disk/loop0\n"
+        );
+    }
+}
