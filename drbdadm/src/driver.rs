@@ -59,7 +59,7 @@ impl<'a> Driver<'a> {
                 timeout_short: g.cmd_timeout_short.unwrap_or(5),
                 timeout_medium: g.cmd_timeout_medium.unwrap_or(600),
                 timeout_long: g.cmd_timeout_long.unwrap_or(0),
-                progress: cli.command.as_deref() == Some("adjust-with-progress")
+                progress: cli.command.is_some_and(|c| c.func == Func::AdjustWp)
                     && !cli.dry_run
                     && cli.verbose == 0,
 

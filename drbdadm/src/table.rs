@@ -1195,8 +1195,3 @@ pub fn deprecated(name: &str) -> Option<&'static str> {
         _ => None,
     }
 }
-
-/// Every name either personality knows (so the command line splits the same way).
-pub fn is_command(name: &str) -> bool {
-    V9.iter().chain(V84).any(|c| c.name == name) || name == "state" || name == "outdate-peer"
-}
