@@ -112,6 +112,8 @@ pub struct Cli {
     pub backend: Vec<String>,
     /// Unchecked backend options: `-W OPT` and stray words before the command.
     pub unvalidated: Vec<String>,
+    /// Both kinds as they came, `true` for the checked ones (8.4 passes them on so).
+    arrival: Vec<bool>,
     /// The first word that is not an option (upstream names it when there is no command).
     pub first_word: Option<String>,
     /// The command.
@@ -121,6 +123,37 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The backend options in the order upstream passes them on: DRBD 9 puts the unchecked
+    /// ones first, 8.4 keeps the order they came in. Repeats stay.
+    pub fn backend_options(&self, dialect: Dialect) -> Vec<String> {
+        match dialect {
+            Dialect::V9 => self
+                .unvalidated
+                .iter()
+                .chain(&self.backend)
+                .cloned()
+                .collect(),
+            Dialect::V84 => {
+                let (mut checked, mut unchecked) = (self.backend.iter(), self.unvalidated.iter());
+                self.arrival
+                    .iter()
+                    .filter_map(|&c| if c { checked.next() } else { unchecked.next() })
+                    .cloned()
+                    .collect()
+            }
+        }
+    }
+
+    fn push_checked(&mut self, opt: String) {
+        self.backend.push(opt);
+        self.arrival.push(true);
+    }
+
+    fn push_unchecked(&mut self, opt: String) {
+        self.unvalidated.push(opt);
+        self.arrival.push(false);
+    }
+
     /// The first backend option given as `--name` that the command does not take, cut at
     /// its `=` (upstream compares names exactly here, after getopt's prefix matching).
     pub fn unknown_backend(&self, dialect: Dialect) -> Option<&str> {
@@ -317,7 +350,7 @@ fn parse_inner(
             };
             match opt {
                 LongOpt::General(g) => general_option(&mut cli, g.short, value, files, notes)?,
-                LongOpt::Backend(name, _) => cli.backend.push(match value {
+                LongOpt::Backend(name, _) => cli.push_checked(match value {
                     Some(v) => format!("--{name}={v}"),
                     None => format!("--{name}"),
                 }),
@@ -373,7 +406,7 @@ fn parse_inner(
             match table::find(dialect, name) {
                 Some(cmd) => cli.command = Some(cmd),
                 // Passing drbdsetup options like this is discouraged, but works.
-                None => cli.unvalidated.push(w),
+                None => cli.push_unchecked(w),
             }
         }
     }
@@ -422,7 +455,7 @@ fn general_option(
         }
         'P' => cli.peer = Some(v),
         'V' => return Err(Stop::Version),
-        'W' => cli.unvalidated.push(v),
+        'W' => cli.push_unchecked(v),
         _ => cli.help = true,
     }
     Ok(())
@@ -554,6 +587,22 @@ mod tests {
         );
         let c = p("-n bad-name sh-nop");
         assert_eq!(c.sh_varname, None);
+    }
+
+    #[test]
+    fn backend_options_in_upstreams_order() {
+        // getopt takes the options first, the stray word "x" after them.
+        let c = p("-W--a x primary --force -W--b r0");
+        assert_eq!(c.resources, vec!["r0"]);
+        assert_eq!(
+            c.backend_options(Dialect::V9),
+            vec!["--a", "--b", "x", "--force"]
+        );
+        let c = run(Dialect::V84, "-W--a x primary --force -W--b r0").expect("parses");
+        assert_eq!(
+            c.backend_options(Dialect::V84),
+            vec!["--a", "--force", "--b", "x"]
+        );
     }
 
     #[test]

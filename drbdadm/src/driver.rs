@@ -33,12 +33,7 @@ impl<'a> Driver<'a> {
         cfg: &'a Config,
     ) -> Driver<'a> {
         let tools = Box::leak(Box::new(tools(cli, dialect, argv0)));
-        let mut backend = cli.backend.clone();
-        for u in &cli.unvalidated {
-            if !backend.contains(u) {
-                backend.push(u.clone());
-            }
-        }
+        let backend = cli.backend_options(dialect);
         let g = &cfg.global;
         Driver {
             gen: Gen {
