@@ -33,12 +33,7 @@ impl<'a> Driver<'a> {
         cfg: &'a Config,
     ) -> Driver<'a> {
         let tools = Box::leak(Box::new(tools(cli, dialect, argv0)));
-        let mut backend = cli.backend.clone();
-        for u in &cli.unvalidated {
-            if !backend.contains(u) {
-                backend.push(u.clone());
-            }
-        }
+        let backend = cli.backend_options(dialect);
         let g = &cfg.global;
         Driver {
             gen: Gen {
@@ -59,7 +54,7 @@ impl<'a> Driver<'a> {
                 timeout_short: g.cmd_timeout_short.unwrap_or(5),
                 timeout_medium: g.cmd_timeout_medium.unwrap_or(600),
                 timeout_long: g.cmd_timeout_long.unwrap_or(0),
-                progress: cli.command.as_deref() == Some("adjust-with-progress")
+                progress: cli.command.is_some_and(|c| c.func == Func::AdjustWp)
                     && !cli.dry_run
                     && cli.verbose == 0,
 
@@ -97,6 +92,14 @@ impl<'a> Driver<'a> {
             crate::adjust84::schedule(&self.gen, ctx.res, kern.as_ref(), &mut self.plan);
             return Ok(());
         }
+        if cmd.func == Func::ShLres {
+            return self.sh_lower_resource(ctx);
+        }
+        // DRBD 9 runs a command that takes no names once per name given anyway, in the
+        // named resource's mode.
+        if matches!(cmd.func, Func::ShResources | Func::ShModParms) {
+            return self.resource_independent(cmd, ctx.res.stacked);
+        }
         if cmd.func == Func::Up {
             if v84 {
                 self.gen.schedule_up84(ctx.res, &mut self.plan);
@@ -122,6 +125,33 @@ impl<'a> Driver<'a> {
         if r >= 20 || (fatal_fail && r >= 10) {
             return Err(AdmError::Exit(r));
         }
+        self.rv = self.rv.max(r);
+        Ok(())
+    }
+
+    /// `sh-lr-of`: the resource a stacked one sits on, once per volume as upstream iterates
+    /// them. By now the stacked mode is the resource's own (a named resource sets it, `all`
+    /// picks the resources of the mode), so upstream's two checks come down to this one; it
+    /// ends the run at once.
+    fn sh_lower_resource(&mut self, ctx: &Ctx<'_>) -> Result<(), AdmError> {
+        let res = ctx.res;
+        let me = res.me();
+        let lower = me
+            .and_then(|h| h.lower)
+            .and_then(|i| self.gen.x.resources.get(i));
+        let Some(lower) = lower.filter(|_| res.stacked) else {
+            eprintln!("sh-lower-resource only available in stacked mode");
+            return Err(AdmError::Exit(ExitCode::Usage as i32));
+        };
+        let times = match ctx.vol {
+            Some(_) => 1,
+            None => me.map_or(0, |h| h.volumes.len()),
+        };
+        let line = format!("{}\n", lower.name);
+        let r = self
+            .exec
+            .run_action(&Action::Print(line.repeat(times)))
+            .map_err(|Stop(c)| AdmError::Exit(c))?;
         self.rv = self.rv.max(r);
         Ok(())
     }
@@ -304,6 +334,25 @@ impl<'a> Driver<'a> {
                 self.rv = self.rv.max(1);
                 continue;
             }
+            // 8.4 keeps normal and stacked resources apart by mode; a minor number picks its
+            // resource's mode.
+            let by_minor = spec.starts_with("minor-") && x.resource(spec).is_none();
+            let stacked_mode = if by_minor {
+                res.stacked
+            } else {
+                self.cli.stacked
+            };
+            if self.gen.dialect == Dialect::V84 && stacked_mode != res.stacked {
+                let kind = |s: bool| if s { "stacked" } else { "normal" };
+                eprintln!(
+                    "'{}' is a {} resource, and not available in {} mode.",
+                    res.name,
+                    kind(res.stacked),
+                    kind(stacked_mode)
+                );
+                self.rv = self.rv.max(1);
+                continue;
+            }
             if res.proxy_only && !is_adjust && !cmd.flags.is_proxy_cmd {
                 eprintln!(
                     "'{}' ignored, since this host ({}) is a proxy node, not a DRBD node.",
@@ -328,13 +377,18 @@ impl<'a> Driver<'a> {
 
     /// Commands that take no resource (status, sh-resources, ...).
     pub fn no_resource(&mut self, cmd: &CmdDef) -> Result<(), AdmError> {
+        self.resource_independent(cmd, self.cli.stacked)
+    }
+
+    /// A command that takes no resource, in normal or stacked mode.
+    fn resource_independent(&mut self, cmd: &CmdDef, stacked: bool) -> Result<(), AdmError> {
         let x = self.gen.x;
         let action = match cmd.func {
             Func::ShResources => {
                 let names: Vec<&str> = x
                     .resources
                     .iter()
-                    .filter(|r| !r.ignore && r.stacked == self.cli.stacked)
+                    .filter(|r| !r.ignore && r.stacked == stacked)
                     .map(|r| r.name.as_str())
                     .collect();
                 match self.gen.dialect {

@@ -69,16 +69,18 @@ pub fn driver_version() -> Option<Version> {
             }
         }
     }
-    if let Ok(text) = std::fs::read_to_string("/proc/drbd") {
-        if let Some(line) = text.lines().find(|l| l.starts_with("version:")) {
-            if let Some(v) = Version::parse(line.trim_start_matches("version:")) {
-                return Some(v);
-            }
-        }
-    }
-    std::fs::read_to_string("/sys/module/drbd/version")
-        .ok()
-        .and_then(|s| Version::parse(&s))
+    proc_drbd_version().or_else(|| {
+        std::fs::read_to_string("/sys/module/drbd/version")
+            .ok()
+            .and_then(|s| Version::parse(&s))
+    })
+}
+
+/// The `version:` line of `/proc/drbd` (all that 8.4's `--version` looks at).
+pub fn proc_drbd_version() -> Option<Version> {
+    let text = std::fs::read_to_string("/proc/drbd").ok()?;
+    let line = text.lines().find(|l| l.starts_with("version:"))?;
+    Version::parse(line.trim_start_matches("version:"))
 }
 
 /// The personality: 8.4 for an 8.4 module or when called as `drbdadm-84`, else 9.

@@ -18,4 +18,5 @@ pub mod plan;
 pub mod proxy;
 pub mod run;
 pub mod table;
+pub mod usage;
 pub mod waitci;

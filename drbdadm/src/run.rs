@@ -14,120 +14,186 @@ use crate::dump::Dumper;
 use crate::env;
 use crate::error::{AdmError, ExitCode};
 use crate::hosts;
-use crate::table::{self, CmdDef, Func};
+use crate::table::{CmdDef, Func};
+use crate::usage;
 
 /// Runs drbdadm with `args` (argv[0] first); returns the exit code.
 pub fn main(args: &[String]) -> i32 {
     let argv0 = args.first().map(String::as_str).unwrap_or("drbdadm");
+    let progname = Path::new(argv0)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("drbdadm");
+    let version = env::driver_version();
+    let dialect = env::dialect(argv0, version);
+    let rest = &args[1.min(args.len())..];
     // `drbdadm [-c FILE] lint ...`: the linter has its own options.
-    if let Some(p) = args.iter().skip(1).position(|a| a == "lint").map(|p| p + 1) {
-        if let Ok(before) = cli::parse(&args[1..p], table::is_command) {
+    if let Some(p) = rest.iter().position(|a| a == "lint") {
+        let before = cli::parse(&rest[..p], dialect, progname, &cli::RealFiles);
+        if let Ok(before) = before.outcome {
             if before.command.is_none() {
-                return lint(&args[p + 1..], &before);
+                return lint(&rest[p + 1..], &before);
             }
         }
     }
-    let cli = match cli::parse(&args[1.min(args.len())..], table::is_command) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("drbdadm: {e}");
-            eprintln!("try 'drbdadm help'");
-            return ExitCode::Usage as i32;
-        }
+    // Upstream announces the pretended name before it looks at the command line.
+    let (hostname, pretend) = env::hostname();
+    if pretend {
+        eprint!("{}", env::pretend_banner(&hostname));
+    }
+    // The DRBD 9 drbdadm runs drbdadm-84 for an 8.4 module with this set, so the helpers
+    // see it too.
+    if dialect == Dialect::V84
+        && !progname.ends_with("-84")
+        && std::env::var_os("DRBD_DONT_WARN_ON_VERSION_MISMATCH").is_none()
+    {
+        std::env::set_var("DRBD_DONT_WARN_ON_VERSION_MISMATCH", "1");
+    }
+    let parsed = cli::parse(rest, dialect, progname, &cli::RealFiles);
+    for n in &parsed.notes {
+        eprintln!("{n}");
+    }
+    let me = Invocation {
+        argv0,
+        progname,
+        dialect,
+        version,
+        hostname: &hostname,
     };
-    match run(argv0, &cli) {
+    let mut cli = match parsed.outcome {
+        Ok(c) => c,
+        Err(stop) => return stopped(&me, stop),
+    };
+    match run(&me, &mut cli) {
         Ok(code) => code,
         Err(e) => {
             if !matches!(e, AdmError::ConfigInvalid | AdmError::Exit(_)) {
-                eprintln!("drbdadm: {e}");
+                eprintln!("{progname}: {e}");
             }
             e.code()
         }
     }
 }
 
-fn run(argv0: &str, cli: &Cli) -> Result<i32, AdmError> {
-    let version = env::driver_version();
-    let dialect = env::dialect(argv0, version);
-    if cli.version {
-        print_version(version);
-        return Ok(0);
+/// Who we are in this run.
+struct Invocation<'a> {
+    /// argv[0] as given (helpers are looked up next to it).
+    argv0: &'a str,
+    /// Its file name, for messages.
+    progname: &'a str,
+    /// The personality.
+    dialect: Dialect,
+    /// The kernel module's version (or the override).
+    version: Option<env::Version>,
+    /// This node's name.
+    hostname: &'a str,
+}
+
+/// The early ends of upstream's `parse_options()`, with its messages and exit codes.
+fn stopped(me: &Invocation<'_>, stop: cli::Stop) -> i32 {
+    let p = me.progname;
+    match stop {
+        cli::Stop::Getopt(msg) => {
+            eprintln!("{p}: {msg}");
+            eprintln!("try '{p} help'");
+            ExitCode::Usage as i32
+        }
+        cli::Stop::Version => {
+            let kernel = match me.dialect {
+                Dialect::V9 => me.version,
+                Dialect::V84 => env::proc_drbd_version(),
+            };
+            print!("{}", usage::version(me.dialect, kernel));
+            ExitCode::Ok as i32
+        }
+        cli::Stop::HiddenCommands => {
+            print!("{}", usage::hidden_commands(me.dialect));
+            ExitCode::Ok as i32
+        }
+        cli::Stop::CannotOpen(path) => {
+            eprintln!("Can not open '{path}'.");
+            ExitCode::Exec as i32
+        }
+        cli::Stop::NoTool => {
+            eprintln!("Can not find command (drbdsetup/drbdmeta)");
+            ExitCode::Exec as i32
+        }
+        cli::Stop::BadResourceName(msg) => {
+            eprintln!("{msg}");
+            ExitCode::Usage as i32
+        }
     }
-    let Some(command) = cli.command.as_deref() else {
-        print_usage(dialect);
-        if cli.help {
-            return Ok(0);
-        }
-        return Err(AdmError::Usage("no command given".into()));
-    };
-    let command = match command {
-        "state" => {
-            eprintln!("'drbdadm state' is deprecated, use 'drbdadm role' instead.");
-            "role"
-        }
-        "outdate-peer" => {
-            eprintln!("'drbdadm outdate-peer' is deprecated, use 'drbdadm fence-peer' instead.");
-            "fence-peer"
-        }
-        c => c,
-    };
-    let Some(cmd) = table::find(dialect, command) else {
-        let other = match dialect {
-            Dialect::V9 => Dialect::V84,
-            Dialect::V84 => Dialect::V9,
+}
+
+/// Prints the usage on stdout, as upstream, and gives the exit code to end with.
+fn usage_exit(
+    me: &Invocation<'_>,
+    cmd: Option<&CmdDef>,
+    addinfo: Option<&str>,
+    code: ExitCode,
+) -> i32 {
+    print!("{}", usage::usage(me.progname, me.dialect, cmd, addinfo));
+    code as i32
+}
+
+fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
+    let (argv0, dialect, version) = (me.argv0, me.dialect, me.version);
+    if cli.help {
+        // DRBD 9 fails a bare `help`; 8.4 does not.
+        let code = match (dialect, cli.command) {
+            (Dialect::V9, None) => ExitCode::Usage,
+            _ => ExitCode::Ok,
         };
-        return Err(AdmError::Usage(format!(
-            "'{command}' is a command of the DRBD {} tools, not of DRBD {} (the running kernel module's version)",
-            other.as_str(),
-            dialect.as_str()
-        )));
-    };
-    if cmd.func == Func::Hidden {
-        let mut names: Vec<&str> = table::table(dialect)
-            .iter()
-            .filter(|c| c.flags.show >= 2)
-            .map(|c| c.name)
-            .collect();
-        names.sort_unstable();
-        println!("{}", names.join(" "));
-        return Ok(0);
+        return Ok(usage_exit(me, cli.command, None, code));
     }
-    if !cli.config_to_test.is_empty() && !cmd.flags.test_config {
-        return Err(AdmError::Usage(
-            "The --config-to-test (-t) option is only allowed with the dump and sh-nop commands"
-                .into(),
-        ));
-    }
-    // Backend options given as `--name` must belong to the command (upstream checks the
-    // name exactly; `-W` and words before the command are not checked).
-    for b in &cli.backend {
-        if cli.unvalidated.contains(b) {
-            continue;
-        }
-        let name = b.trim_start_matches("--");
-        let name = name.split('=').next().unwrap_or(name);
-        if !cmd.fields.knows(dialect, name) {
-            eprintln!("drbdadm: unrecognized option '--{name}'");
-            eprintln!("try 'drbdadm help {}'", cmd.name);
+    let Some(cmd) = cli.command else {
+        if let Some(word) = &cli.first_word {
+            eprintln!("{}: Unknown command '{word}'", me.progname);
             return Ok(ExitCode::Usage as i32);
         }
-    }
-    let is_dump = matches!(cmd.func, Func::Dump | Func::DumpXml);
-    if cli.resources.is_empty() && !is_dump && cmd.flags.res_name_required {
-        eprintln!(
-            "USAGE: drbdadm {} [OPTION...] {{all|RESOURCE...}}",
-            cmd.name
-        );
-        eprintln!("No resource names specified");
+        return Ok(usage_exit(
+            me,
+            None,
+            Some("No command specified"),
+            ExitCode::Usage,
+        ));
+    };
+    if let Some(opt) = cli.unknown_backend(dialect) {
+        eprintln!("{}: unrecognized option '{opt}'", me.progname);
+        eprintln!("try '{} help {}'", me.progname, cmd.name);
         return Ok(ExitCode::Usage as i32);
     }
-    if !cli.resources.is_empty() && !cmd.flags.backend_res_name && !cmd.flags.res_name_required {
-        eprintln!("This command will ignore resource names!");
+    if !cli.config_to_test.is_empty() && !cmd.flags.test_config {
+        eprintln!(
+            "The --config-to-test (-t) option is only allowed with the dump and sh-nop commands"
+        );
+        return Ok(ExitCode::Usage as i32);
     }
-    let (hostname, pretend) = env::hostname();
-    if pretend {
-        eprint!("{}", env::pretend_banner(&hostname));
+    let is_dump = matches!(cmd.func, Func::Dump | Func::DumpXml);
+    // 8.4 runs status on all resources when none is named.
+    let implicit_all = dialect == Dialect::V84 && cmd.func == Func::Status;
+    if cli.resources.is_empty() {
+        if implicit_all {
+            cli.resources.push("all".into());
+        } else if !is_dump && cmd.flags.res_name_required {
+            return Ok(usage_exit(
+                me,
+                Some(cmd),
+                Some("No resource names specified"),
+                ExitCode::Usage,
+            ));
+        }
+    } else {
+        // DRBD 9 passes names to commands that take them; 8.4 has no such commands.
+        let takes_names = dialect == Dialect::V9 && cmd.flags.backend_res_name;
+        if !takes_names && !cmd.flags.res_name_required {
+            eprintln!("This command will ignore resource names!");
+        } else if !takes_names && cli.resources.len() > 1 && cmd.flags.use_cached_config {
+            eprintln!("You should not use this command with multiple resources!");
+        }
     }
+    let cli: &Cli = cli;
+    let hostname = me.hostname.to_string();
     let source = config_source(cli, cmd, dialect)?;
     let cfg = read_config(cli, &source, dialect)?;
     let diags = render_diagnostics(&cfg);
@@ -321,11 +387,21 @@ fn config_source(cli: &Cli, cmd: &CmdDef, dialect: Dialect) -> Result<ConfigSour
             }
         }
     }
-    env::default_config(dialect)
-        .map(ConfigSource::File)
-        .ok_or_else(|| {
-            AdmError::Usage("no configuration file found (looked for /etc/drbd.conf and its versioned variants); use -c FILE".into())
-        })
+    match env::default_config(dialect) {
+        Some(path) => Ok(ConfigSource::File(path)),
+        None => {
+            // Upstream names the last file it tried and why it failed.
+            let last = "/etc/drbd.conf";
+            let why = std::fs::File::open(last)
+                .err()
+                .and_then(|e| e.raw_os_error())
+                .map_or("No such file or directory", |n| {
+                    nix::errno::Errno::from_raw(n).desc()
+                });
+            eprintln!("Can not open '{last}': {why}");
+            Err(AdmError::ConfigInvalid)
+        }
+    }
 }
 
 /// Upstream's `canonify_path()`: the directory resolved, the file name kept (a link named
@@ -427,38 +503,6 @@ fn dump_verify_ips(ctx: &Context<'_>, dry_run: bool) -> bool {
         }
         !bad
     }
-}
-
-fn print_version(version: Option<env::Version>) {
-    let ours = env::Version(9, 34, 0);
-    println!("DRBDADM_BUILDTAG=drbd-rs\\ {}", env!("CARGO_PKG_VERSION"));
-    println!("DRBDADM_API_VERSION=2");
-    let k = version.unwrap_or(env::Version(0, 0, 0));
-    println!("DRBD_KERNEL_VERSION_CODE=0x{:06x}", k.code());
-    println!("DRBD_KERNEL_VERSION={k}");
-    println!("DRBDADM_VERSION_CODE=0x{:06x}", ours.code());
-    println!("DRBDADM_VERSION={ours}");
-}
-
-fn print_usage(dialect: Dialect) {
-    eprintln!("USAGE: drbdadm COMMAND [OPTION...] {{all|RESOURCE...}}");
-    eprintln!("\nCOMMANDS:");
-    let names: Vec<&str> = table::table(dialect)
-        .iter()
-        .filter(|c| c.flags.show == 1)
-        .map(|c| c.name)
-        .collect();
-    for chunk in names.chunks(4) {
-        eprintln!(
-            " {}",
-            chunk
-                .iter()
-                .map(|n| format!("{n:<19}"))
-                .collect::<String>()
-                .trim_end()
-        );
-    }
-    eprintln!("\nGENERAL OPTIONS:\n  --stacked, -S\n  --dry-run, -d\n  --verbose, -v\n  --config-file=..., -c ...\n  --config-to-test=..., -t ...\n  --config-to-exclude=..., -E ...\n  --drbdsetup=..., -s ...\n  --drbdmeta=..., -m ...\n  --sh-varname=..., -n ...\n  --setup-option=..., -W ...\n  --version, -V\n");
 }
 
 /// Warnings and errors for stderr. Upstream's post-parse messages (`in resource R, on H

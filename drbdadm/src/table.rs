@@ -113,64 +113,176 @@ pub enum Fields {
     /// The options of this drbdsetup command in the option table.
     Setup(&'static str),
     /// A fixed list (drbdadm-only contexts).
-    List(&'static [&'static str]),
-    /// Anything (set-gi).
+    List(&'static [Field]),
+    /// Anything (set-gi's `wildcard_ctx`: an empty context whose options go unchecked).
     Wildcard,
+    /// No context, and the options go unchecked (8.4's create-md).
+    Unchecked,
 }
 
+/// One option of a drbdadm-only context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The long option's name.
+    pub name: &'static str,
+    /// Upstream's `argument_is_optional`: `--name` alone is complete (flags, booleans).
+    pub optional_value: bool,
+    /// Newer than drbd-utils 9.34 (its conformance tests use it), so left out of the usage
+    /// text that must match 9.34's.
+    pub extension: bool,
+}
+
+/// A field whose value may be left out (`--force`).
+const fn flag(name: &'static str) -> Field {
+    Field {
+        name,
+        optional_value: true,
+        extension: false,
+    }
+}
+
+/// A field that needs a value (`--max-peers=N`).
+const fn value(name: &'static str) -> Field {
+    Field {
+        name,
+        optional_value: false,
+        extension: false,
+    }
+}
+
+/// A field drbd-utils 9.34 does not have yet.
+const fn newer(f: Field) -> Field {
+    Field {
+        extension: true,
+        ..f
+    }
+}
+
+// drbdadm's own contexts, as drbd-utils 9.34's user/v9/config_flags.c defines them.
+
 /// drbdmeta's `forceable_ctx`.
-pub const FORCEABLE: Fields = Fields::List(&["force", "quiet"]);
+pub const FORCEABLE: Fields = Fields::List(&[flag("force")]);
 /// `create_md_ctx`.
 pub const CREATE_MD: Fields = Fields::List(&[
-    "max-peers",
-    "peer-max-bio-size",
-    "al-stripes",
-    "al-stripe-size-kB",
-    "force",
-    "effective-size",
-    "bitmap-block-size",
-    "diskful-peers",
-    "initial-current-uuid",
-    "consistent",
-    "uptodate",
-    "peers-outdated",
-    "rotate-uuids",
+    value("max-peers"),
+    value("peer-max-bio-size"),
+    value("al-stripes"),
+    value("al-stripe-size-kB"),
+    flag("force"),
+    value("effective-size"),
+    value("bitmap-block-size"),
+    value("diskful-peers"),
+    // Pre-provisioning (after 9.34).
+    newer(value("initial-current-uuid")),
+    newer(flag("consistent")),
+    newer(flag("uptodate")),
+    newer(flag("peers-outdated")),
+    newer(flag("rotate-uuids")),
 ]);
-/// `dump_superblock_ctx`.
-pub const DUMP_SUPERBLOCK: Fields = Fields::List(&["force", "output-format", "quiet"]);
+/// dump-superblock's options (ours: 9.34 has no dump-superblock).
+pub const DUMP_SUPERBLOCK: Fields =
+    Fields::List(&[flag("force"), value("output-format"), flag("quiet")]);
 /// `repair_md_ctx`.
-pub const REPAIR_MD: Fields = Fields::List(&["tentative", "force", "quiet"]);
+pub const REPAIR_MD: Fields = Fields::List(&[flag("tentative"), flag("force")]);
 /// `adjust_ctx`.
-pub const ADJUST: Fields = Fields::List(&["skip-disk", "skip-net", "tentative", "discard-my-data"]);
+pub const ADJUST: Fields = Fields::List(&[
+    flag("skip-disk"),
+    flag("skip-net"),
+    flag("tentative"),
+    flag("discard-my-data"),
+]);
 /// `status_ctx`.
-pub const STATUS: Fields = Fields::List(&["statistics"]);
+pub const STATUS: Fields = Fields::List(&[flag("statistics")]);
 /// `invalidate_adm_ctx`.
-pub const INVALIDATE_ADM: Fields =
-    Fields::List(&["force", "sync-from-peer-node-id", "reset-bitmap"]);
+pub const INVALIDATE_ADM: Fields = Fields::List(&[
+    flag("force"),
+    value("sync-from-peer-node-id"),
+    flag("reset-bitmap"),
+]);
 /// `invalidate_ctx` (the drbdsetup half).
-pub const INVALIDATE: Fields = Fields::List(&["sync-from-peer-node-id", "reset-bitmap"]);
+pub const INVALIDATE: Fields =
+    Fields::List(&[value("sync-from-peer-node-id"), flag("reset-bitmap")]);
+
+/// Options whose place in a personality's contexts differs from the option table's, which
+/// keeps each shared row where the other personality has it: (personality, option, the
+/// option it follows there), from config_flags.c.
+const MOVED: &[(Dialect, &str, &str)] = &[
+    // DRBD 9's CHANGEABLE_NET_OPTIONS.
+    (Dialect::V9, "max-buffers", "fencing"),
+    // 8.4's CHANGEABLE_DISK_OPTIONS.
+    (Dialect::V84, "fencing", "on-io-error"),
+];
+
+/// Moves the field `name` right behind `after`, if both are there.
+fn move_after(v: &mut Vec<Field>, name: &str, after: &str) {
+    let Some(from) = v.iter().position(|f| f.name == name) else {
+        return;
+    };
+    let f = v.remove(from);
+    match v.iter().position(|f| f.name == after) {
+        Some(to) => v.insert(to + 1, f),
+        None => v.insert(from, f),
+    }
+}
+
+/// `path_cmd_ctx`: a context without options.
+pub const PATH: Fields = Fields::List(&[]);
 
 impl Fields {
-    /// The field names, in table order.
-    pub fn names(self, dialect: Dialect) -> Vec<&'static str> {
+    /// The fields, in upstream's order.
+    pub fn fields(self, dialect: Dialect) -> Vec<Field> {
         match self {
-            Fields::None | Fields::Wildcard => Vec::new(),
+            Fields::None | Fields::Wildcard | Fields::Unchecked => Vec::new(),
             Fields::List(l) => l.to_vec(),
             Fields::Setup(cmd) => {
-                let mut v: Vec<&'static str> = options::for_command(cmd, dialect)
-                    .map(|(o, _)| o.name)
+                // drbdsetup adds --set-defaults to its changeable commands itself; drbdadm's
+                // contexts do not have it.
+                let rows: Vec<_> = options::for_command(cmd, dialect)
+                    .filter(|(o, _)| o.name != "set-defaults")
                     .collect();
-                v.dedup();
+                // Upstream's contexts list a command's own options before the shared ones.
+                let (own, shared): (Vec<_>, Vec<_>) = rows
+                    .into_iter()
+                    .partition(|(_, spec)| spec.section == options::Section::Command);
+                let mut v: Vec<Field> = own
+                    .into_iter()
+                    .chain(shared)
+                    .map(|(o, spec)| Field {
+                        name: o.name,
+                        // config_flags.c's BOOLEAN and FLAG fields take an optional value.
+                        optional_value: matches!(
+                            spec.ty,
+                            options::ValueType::Flag | options::ValueType::Bool { .. }
+                        ),
+                        extension: false,
+                    })
+                    .collect();
+                v.dedup_by_key(|f| f.name);
+                for (d, name, after) in MOVED {
+                    if *d == dialect {
+                        move_after(&mut v, name, after);
+                    }
+                }
                 v
             }
         }
+    }
+
+    /// The field names, in upstream's order.
+    pub fn names(self, dialect: Dialect) -> Vec<&'static str> {
+        self.fields(dialect).iter().map(|f| f.name).collect()
+    }
+
+    /// Whether upstream has a context at all (its usage prints "OPTIONS FOR cmd:" then).
+    pub fn has_context(self) -> bool {
+        !matches!(self, Fields::None | Fields::Unchecked)
     }
 
     /// Upstream's `is_valid_backend_option()`: the user's `--name[=v]`, up to `=`, is a
     /// prefix of one of the fields.
     pub fn accepts(self, dialect: Dialect, opt: &str) -> bool {
         match self {
-            Fields::Wildcard => true,
+            Fields::Wildcard | Fields::Unchecked => true,
             Fields::None => false,
             _ => {
                 let Some(name) = opt.strip_prefix("--") else {
@@ -185,10 +297,10 @@ impl Fields {
         }
     }
 
-    /// Exact-name validation of a command-line backend option.
+    /// Exact-name validation of a command-line backend option (`parse_options()`).
     pub fn knows(self, dialect: Dialect, name: &str) -> bool {
         match self {
-            Fields::Wildcard => true,
+            Fields::Wildcard | Fields::Unchecked => true,
             Fields::None => false,
             _ => self.names(dialect).contains(&name),
         }
@@ -226,6 +338,9 @@ pub struct Flags {
     pub is_proxy_cmd: bool,
     /// `-t` is allowed.
     pub test_config: bool,
+    /// Ours only: drbd-utils 9.34 has no such command, so the usage texts that must match
+    /// upstream's leave it out (the man page documents it).
+    pub extension: bool,
 }
 
 /// One command.
@@ -258,6 +373,7 @@ const DEFAULT: Flags = Flags {
     use_cached_config: false,
     is_proxy_cmd: false,
     test_config: false,
+    extension: false,
 };
 const MINOR_ONLY: Flags = Flags {
     backend_res_name: false,
@@ -369,10 +485,11 @@ pub const V9: &[CmdDef] = &[
         Stage::Disk,
         MINOR_ONLY,
     ),
+    // Upstream's disk-options takes attach's options (`attach_cmd_ctx`), --size too.
     s(
         "disk-options",
         Func::DiskOptions,
-        Fields::Setup("disk-options"),
+        Fields::Setup("attach"),
         Stage::Disk,
         MINOR_ONLY,
     ),
@@ -403,7 +520,7 @@ pub const V9: &[CmdDef] = &[
     s(
         "new-path",
         Func::Path,
-        Fields::None,
+        PATH,
         Stage::NetPath,
         Flags {
             iterate_paths: true,
@@ -413,7 +530,7 @@ pub const V9: &[CmdDef] = &[
     s(
         "del-path",
         Func::Path,
-        Fields::None,
+        PATH,
         Stage::NetPrepDown,
         Flags {
             iterate_paths: true,
@@ -603,7 +720,10 @@ pub const V9: &[CmdDef] = &[
         "dump-superblock",
         Func::Drbdmeta,
         DUMP_SUPERBLOCK,
-        MINOR_ONLY,
+        Flags {
+            extension: true,
+            ..MINOR_ONLY
+        },
     ),
     c("wipe-md", Func::Drbdmeta, FORCEABLE, MINOR_ONLY),
     c("apply-al", Func::Drbdmeta, FORCEABLE, MINOR_ONLY),
@@ -812,6 +932,7 @@ pub const V9: &[CmdDef] = &[
         Fields::None,
         Flags {
             show: 1,
+            extension: true,
             ..Flags::EMPTY
         },
     ),
@@ -900,8 +1021,8 @@ pub const V84: &[CmdDef] = &[
         },
     ),
     c("outdate", Func::Outdate, Fields::None, DEFAULT),
-    c("resize", Func::Resize, Fields::Setup("resize"), DEFNET84),
-    c("verify", Func::Drbdsetup, Fields::Setup("verify"), DEFNET84),
+    c("resize", Func::Resize, Fields::None, DEFNET84),
+    c("verify", Func::Drbdsetup, Fields::None, DEFNET84),
     c("pause-sync", Func::Drbdsetup, Fields::None, DEFNET84),
     c("resume-sync", Func::Drbdsetup, Fields::None, DEFNET84),
     c("adjust", Func::Adjust, Fields::None, CONNECT84),
@@ -927,7 +1048,8 @@ pub const V84: &[CmdDef] = &[
     c("dstate", Func::SetupAndMeta, Fields::None, DEFAULT),
     c("dump", Func::Dump, Fields::None, DUMP),
     c("dump-xml", Func::DumpXml, Fields::None, DUMP),
-    c("create-md", Func::CreateMd, CREATE_MD, DEFAULT),
+    // No context, but upstream lets every option through (`is_create_md`).
+    c("create-md", Func::CreateMd, Fields::Unchecked, DEFAULT),
     c("show-gi", Func::SetupAndMeta, Fields::None, DEFAULT),
     c("get-gi", Func::SetupAndMeta, Fields::None, DEFAULT),
     c("dump-md", Func::Drbdmeta, Fields::None, DEFAULT),
@@ -974,12 +1096,7 @@ pub const V84: &[CmdDef] = &[
     c("sh-status", Func::ShStatus, Fields::None, GEN_SHELL),
     c("proxy-up", Func::ProxyUp, Fields::None, PROXY),
     c("proxy-down", Func::ProxyDown, Fields::None, PROXY),
-    c(
-        "new-resource",
-        Func::Resource,
-        Fields::Setup("new-resource"),
-        SH_RESNAME,
-    ),
+    c("new-resource", Func::Resource, Fields::None, SH_RESNAME),
     c("sh-new-minor", Func::NewMinor, Fields::None, ADVANCED),
     c("new-minor", Func::NewMinor, Fields::None, ADVANCED),
     c(
@@ -1016,12 +1133,7 @@ pub const V84: &[CmdDef] = &[
     c("out-of-sync", Func::Khelper, Fields::None, HANDLER84),
     c("suspend-io", Func::Drbdsetup, Fields::None, ADVANCED),
     c("resume-io", Func::Drbdsetup, Fields::None, ADVANCED),
-    c(
-        "set-gi",
-        Func::Drbdmeta,
-        Fields::Wildcard,
-        ADVANCED_NEED_VOL,
-    ),
+    c("set-gi", Func::Drbdmeta, Fields::None, ADVANCED_NEED_VOL),
     c(
         "new-current-uuid",
         Func::Drbdsetup,
@@ -1035,6 +1147,7 @@ pub const V84: &[CmdDef] = &[
         Fields::None,
         Flags {
             show: 1,
+            extension: true,
             ..Flags::EMPTY
         },
     ),
@@ -1057,6 +1170,7 @@ impl Flags {
         use_cached_config: false,
         is_proxy_cmd: false,
         test_config: false,
+        extension: false,
     };
 }
 
@@ -1073,7 +1187,11 @@ pub fn find(dialect: Dialect, name: &str) -> Option<&'static CmdDef> {
     table(dialect).iter().find(|c| c.name == name)
 }
 
-/// Every name either personality knows (so the command line splits the same way).
-pub fn is_command(name: &str) -> bool {
-    V9.iter().chain(V84).any(|c| c.name == name) || name == "state" || name == "outdate-peer"
+/// Upstream's `substitute_deprecated_cmd()`: the new name of a renamed command.
+pub fn deprecated(name: &str) -> Option<&'static str> {
+    match name {
+        "state" => Some("role"),
+        "outdate-peer" => Some("fence-peer"),
+        _ => None,
+    }
 }

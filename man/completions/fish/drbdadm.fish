@@ -156,6 +156,7 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l c-delay-targe
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l c-fill-target -d 'The amount of resync data in flight the controller aims at; 0 uses c-delay-target.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l c-max-rate -d 'The most bandwidth the resync controller may use.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand attach" -l c-min-rate -d 'The resync bandwidth kept even while application I/O competes for the disk.' -r
+complete -c drbdadm -n "__fish_drbdadm_using_subcommand disk-options" -l size -d 'Use only this much of the backing device instead of all of it.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand disk-options" -l on-io-error -d 'What to do when the backing device reports an I/O error.' -r -f -a "pass_on\t''
 call-local-io-error\t''
 detach\t''"
@@ -199,7 +200,6 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand disk-options" -l c-delay
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand disk-options" -l c-fill-target -d 'The amount of resync data in flight the controller aims at; 0 uses c-delay-target.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand disk-options" -l c-max-rate -d 'The most bandwidth the resync controller may use.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand disk-options" -l c-min-rate -d 'The resync bandwidth kept even while application I/O competes for the disk.' -r
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand disk-options" -l set-defaults -d 'Reset every option not given on the command line to its default.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand detach" -l force -d 'detach: detach at once, failing pending I/O, instead of waiting for it.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand detach" -l diskless -d 'detach: the node is to stay intentionally diskless afterwards.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l transport -d 'The transport module a connection uses (tcp by default, or rdma); fixed once created.' -r
@@ -272,6 +272,8 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l rdma-ctrl-r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l rdma-ctrl-sndbuf-size -d 'The send buffer of the RDMA transport\'s control stream; 0 picks a default.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand new-peer" -l _name -d 'The connection\'s name as shown by status and events (drbdadm passes the peer\'s host name).' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand del-peer" -l force -d 'disconnect: drop the connection at once instead of a clean state change.'
+complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l alternate-address -d 'connect: a second local address for the connection (8.4 out-of-tree module only).' -r
+complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l alternate-peer-address -d 'connect: a second peer address for the connection (8.4 out-of-tree module only).' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l protocol -d 'The replication protocol: A (asynchronous), B (memory synchronous) or C (synchronous).' -r -f -a "A\t''
 B\t''
 C\t''"
@@ -324,8 +326,6 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l verify-alg -
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l use-rle -d 'Compress the bitmap exchange with run-length encoding.' -r -f -a "yes\t''
 no\t''"
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l socket-check-timeout -d 'How long to wait for the second socket of a new connection; 0 uses ping-timeout.' -r
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l alternate-address -d 'connect: a second local address for the connection (8.4 out-of-tree module only).' -r
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l alternate-peer-address -d 'connect: a second peer address for the connection (8.4 out-of-tree module only).' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l tentative -d 'connect: only check whether a connection would work, without a resync.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand connect" -l discard-my-data -d 'connect: become the resync target of a split brain, dropping local changes.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l protocol -d 'The replication protocol: A (asynchronous), B (memory synchronous) or C (synchronous).' -r -f -a "A\t''
@@ -395,7 +395,6 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l rdma-ctr
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l rdma-ctrl-sndbuf-size -d 'The send buffer of the RDMA transport\'s control stream; 0 picks a default.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l _name -d 'The connection\'s name as shown by status and events (drbdadm passes the peer\'s host name).' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l unplug-watermark -d 'How many queued write requests make the receiver kick the backing device (8.4).' -r
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand net-options" -l set-defaults -d 'Reset every option not given on the command line to its default.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand disconnect" -l force -d 'disconnect: drop the connection at once instead of a clean state change.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand resource-options" -l cpu-mask -d 'The CPUs the resource\'s kernel threads may run on, as a hexadecimal mask.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand resource-options" -l on-no-data-accessible -d 'What happens to I/O when no up-to-date data is reachable.' -r -f -a "io-error\t''
@@ -416,7 +415,6 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand resource-options" -l on-
 force-secondary\t''"
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand resource-options" -l drbd8-api-compatibility -d 'Let DRBD 9 behave like 8.4 towards applications (auto-promote off and such).' -r -f -a "yes\t''
 no\t''"
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand resource-options" -l set-defaults -d 'Reset every option not given on the command line to its default.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand peer-device-options" -l resync-rate -d 'The bandwidth a resync may use, in KiB/s unless a suffix says otherwise.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand peer-device-options" -l c-plan-ahead -d 'How far ahead the dynamic resync-rate controller plans; 0 uses the fixed resync-rate.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand peer-device-options" -l c-delay-target -d 'The delay the resync controller aims at.' -r
@@ -429,7 +427,6 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand peer-device-options" -l 
 no\t''"
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand peer-device-options" -l peer-tiebreaker -d 'Let this peer act as a tiebreaker in quorum decisions.' -r -f -a "yes\t''
 no\t''"
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand peer-device-options" -l set-defaults -d 'Reset every option not given on the command line to its default.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand primary" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand secondary" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand invalidate" -l sync-from-peer-node-id -d 'invalidate: the peer to resync from; -1 lets DRBD choose.' -r
@@ -450,7 +447,6 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand adjust" -l skip-net -d '
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand adjust" -l tentative -d 'connect: only check whether a connection would work, without a resync.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand adjust" -l discard-my-data -d 'connect: become the resync target of a split brain, dropping local changes.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand dstate" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand dstate" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand status" -l statistics -d 'Also print the statistics counters.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand create-md" -l max-peers -d 'create-md: how many peers the meta data reserves bitmap slots for.' -r
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand create-md" -l peer-max-bio-size -d 'create-md: the request size to assume for the peer until it is known.' -r
@@ -466,23 +462,16 @@ complete -c drbdadm -n "__fish_drbdadm_using_subcommand create-md" -l uptodate -
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand create-md" -l peers-outdated -d 'create-md: mark the peers outdated.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand create-md" -l rotate-uuids -d 'create-md: keep the old current UUID in the history.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand show-gi" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand show-gi" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand get-gi" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand get-gi" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand dump-md" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand dump-md" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand dump-superblock" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand dump-superblock" -l output-format -d 'Output format of the superblock dump.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand dump-superblock" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand wipe-md" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand wipe-md" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand apply-al" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand apply-al" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand forget-peer" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand forget-peer" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand repair-md" -l tentative -d 'connect: only check whether a connection would work, without a resync.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand repair-md" -l force -d 'primary: promote even without known up-to-date data; secondary: demote despite openers.'
-complete -c drbdadm -n "__fish_drbdadm_using_subcommand repair-md" -l quiet -d 'Print less.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand sh-list-adjustable" -l skip-disk -d 'Do not change the disk configuration.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand sh-list-adjustable" -l skip-net -d 'Do not change the network configuration.'
 complete -c drbdadm -n "__fish_drbdadm_using_subcommand sh-list-adjustable" -l tentative -d 'connect: only check whether a connection would work, without a resync.'
