@@ -1,6 +1,7 @@
 //! Cross-tool tests: the runner for upstream's clitest conformance suite, and helpers for
 //! the differential tests against drbd-utils.
 
+pub mod bench;
 pub mod clitest;
 pub mod corpus;
 
