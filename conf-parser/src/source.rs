@@ -1,6 +1,7 @@
 //! Source files and locations: every node of the syntax tree carries a [`Span`] that the
 //! [`SourceMap`] turns into `file:line:col`.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -107,11 +108,17 @@ impl SourceFile {
 #[derive(Debug, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    // The canonical paths of `files`: `include "drbd.d/*.res"` with thousands of files asks
+    // once per file whether it was read, which a scan of `files` made quadratic.
+    canonicals: HashSet<PathBuf>,
 }
 
 impl SourceMap {
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: String, canonical: Option<PathBuf>, text: String) -> FileId {
+        if let Some(c) = &canonical {
+            self.canonicals.insert(c.clone());
+        }
         self.files.push(SourceFile::new(name, canonical, text));
         FileId(self.files.len() as u32 - 1)
     }
@@ -123,9 +130,7 @@ impl SourceMap {
 
     /// Whether a file with this canonical path was already read.
     pub fn contains(&self, canonical: &Path) -> bool {
-        self.files
-            .iter()
-            .any(|f| f.canonical.as_deref() == Some(canonical))
+        self.canonicals.contains(canonical)
     }
 
     /// The source text of a span.
