@@ -120,14 +120,27 @@ fn real_main() -> Result<i32, String> {
         isolation
     );
     let listed: usize = sum.listed.values().sum();
+    let is_open = |id: &str| known.iter().any(|k| k.id == id && k.open);
+    let open: usize = sum
+        .listed
+        .iter()
+        .filter(|(id, _)| is_open(id))
+        .map(|(_, n)| n)
+        .sum();
     println!(
-        "differential: {} cases in {secs:.0} s: {} identical, {listed} listed, {} different",
+        "differential: {} cases in {secs:.0} s: {} identical, {listed} listed ({} deliberate, {open} open bugs), {} different",
         sum.total,
         sum.same,
+        listed - open,
         sum.different.len()
     );
     for (id, n) in &sum.listed {
-        println!("  listed {id}: {n}");
+        let what = if is_open(id) {
+            "open bug"
+        } else {
+            "deliberate"
+        };
+        println!("  listed {id} ({what}): {n}");
     }
     let mut stale = Vec::new();
     if default_run {

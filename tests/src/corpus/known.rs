@@ -8,7 +8,9 @@
 //! `8.4`), `streams` (comma-separated: exit, stdout, calls, stderr; the differing streams
 //! must all be among them), `tag` (a grammar part the config uses), `fault`, `dry-run`
 //! (`yes`/`no`), `source` (`generated` or `fixture`), `ours` and `reference` (text that
-//! the tool's stdout, stderr or calls contain).
+//! the tool's stdout, stderr or calls contain). `- status: open` marks an entry that is
+//! not deliberate but a bug not fixed yet: it is listed so the run stays a regression test
+//! for everything else, and the summary counts such cases apart from deliberate ones.
 
 use super::compare::Stream;
 use super::sandbox::Outcome;
@@ -18,8 +20,10 @@ use super::sandbox::Outcome;
 pub struct Entry {
     /// The entry's id.
     pub id: String,
-    /// Why it is deliberate.
+    /// Why it is deliberate (or, for an open bug, what is wrong and what fixing it needs).
     pub why: String,
+    /// An open bug rather than a deliberate difference.
+    pub open: bool,
     selectors: Vec<(String, String)>,
     streams: Vec<Stream>,
 }
@@ -55,6 +59,7 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
             entries.push(Entry {
                 id: id.trim().to_string(),
                 why: String::new(),
+                open: false,
                 selectors: Vec::new(),
                 streams: Vec::new(),
             });
@@ -65,6 +70,16 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
         };
         if let Some(why) = line.strip_prefix("- why: ") {
             e.why = why.trim().to_string();
+        } else if let Some(status) = line.strip_prefix("- status: ") {
+            e.open = match status.trim() {
+                "open" => true,
+                "deliberate" => false,
+                other => {
+                    return Err(format!(
+                        "line {n}: status `{other}` is not open or deliberate"
+                    ))
+                }
+            };
         } else if let Some(m) = line.strip_prefix("- match: ") {
             for part in m.split("; ") {
                 let (k, v) = part
@@ -86,7 +101,9 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
                 }
             }
         } else if line.starts_with("- ") {
-            return Err(format!("line {n}: expected `- why:` or `- match:`"));
+            return Err(format!(
+                "line {n}: expected `- why:`, `- status:` or `- match:`"
+            ));
         }
     }
     for e in &entries {
@@ -151,6 +168,10 @@ mod tests {
         };
         assert!(e[0].covers(&view, &[Stream::Stdout]));
         assert!(!e[0].covers(&view, &[Stream::Calls]));
+        assert!(!e[0].open);
+        let open = parse("## b\n- why: w\n- status: open\n- match: streams=exit\n").unwrap();
+        assert!(open[0].open);
+        assert!(parse("## b\n- why: w\n- status: maybe\n- match: streams=exit\n").is_err());
         assert!(parse("## y\n- match: streams=stdout\n").is_err());
         assert!(parse("## y\n- why: w\n- match: colour=red; streams=stdout\n").is_err());
     }
