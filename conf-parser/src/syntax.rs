@@ -61,6 +61,8 @@ pub struct Parser<'s> {
     peeked: Option<Token<'s>>,
     /// The last token read: the file's last token once it has ended.
     last: Span,
+    /// Blocks open around the current statement (0: the top level).
+    depth: u32,
 }
 
 impl<'s> Parser<'s> {
@@ -69,6 +71,7 @@ impl<'s> Parser<'s> {
         Parser {
             lexer: Lexer::new(file, text),
             peeked: None,
+            depth: 0,
             last: Span::default(),
         }
     }
@@ -153,7 +156,13 @@ impl<'s> Parser<'s> {
                 TokenKind::Punct('{') => {
                     let open = tok.span;
                     self.bump();
-                    let block = self.block(open, diags);
+                    // drbdadm's parser (both personalities) ends a `resource` or `common`
+                    // section at the end of the input as at its `}`.
+                    let ends_with_file = self.depth == 0
+                        && words
+                            .first()
+                            .is_some_and(|w| w.is_kw("resource") || w.is_kw("common"));
+                    let block = self.block_until(open, ends_with_file, diags);
                     let span = words_span(&words, block.close.unwrap_or(self.last));
                     return Stmt {
                         words,
@@ -191,12 +200,31 @@ impl<'s> Parser<'s> {
 
     // block := "{" stmts "}"
     fn block(&mut self, open: Span, diags: &mut Diagnostics) -> Block<'s> {
+        self.block_until(open, false, diags)
+    }
+
+    // A block; `ends_with_file`: the end of the file closes it too, with a warning.
+    fn block_until(
+        &mut self,
+        open: Span,
+        ends_with_file: bool,
+        diags: &mut Diagnostics,
+    ) -> Block<'s> {
+        self.depth += 1;
         let stmts = std::iter::from_fn(|| self.next_in(Some(open), diags)).collect();
+        self.depth -= 1;
         let close = match self.peek(diags) {
             Some(t) if t.is_punct('}') => {
                 let s = t.span;
                 self.bump();
                 Some(s)
+            }
+            _ if ends_with_file => {
+                diags.push(
+                    Diagnostic::warning(open, "this `{` is closed by the end of the file")
+                        .hint("add the matching `}`"),
+                );
+                None
             }
             _ => {
                 diags.push(
@@ -255,7 +283,35 @@ mod tests {
                 "empty statement (a stray `;`)",
                 "missing `;` after `disk /dev/x`",
                 "unmatched `}`",
-                "this `{` is never closed"
+                "this `{` is closed by the end of the file"
+            ]
+        );
+        assert!(d
+            .iter()
+            .last()
+            .is_some_and(|d| d.severity != crate::diag::Severity::Error));
+    }
+
+    #[test]
+    fn only_a_top_level_section_ends_with_its_file() {
+        let (_, d) = tree("resource r0 { on a { disk /dev/x;");
+        let msgs: Vec<_> = d
+            .iter()
+            .map(|d| {
+                (
+                    d.message.clone(),
+                    d.severity == crate::diag::Severity::Error,
+                )
+            })
+            .collect();
+        assert_eq!(
+            msgs,
+            vec![
+                ("this `{` is never closed".to_string(), true),
+                (
+                    "this `{` is closed by the end of the file".to_string(),
+                    false
+                )
             ]
         );
     }

@@ -139,8 +139,12 @@ pub struct XHost {
 }
 
 impl XHost {
-    /// The names joined with `sep` (upstream's `names_to_str_c`).
+    /// The names joined with `sep` (upstream's `names_to_str_c`): `UNKNOWN` for a host
+    /// without names, such as the peer a `_peer_node_id` connection implies.
     pub fn joined(&self, sep: &str) -> String {
+        if self.names.is_empty() {
+            return "UNKNOWN".into();
+        }
         self.names.join(sep)
     }
 

@@ -40,6 +40,7 @@ const TABLE: &[(&str, &str)] = &[
     ("`*` is not an IP address*", "DRBD009"),
     ("unexpected `*` after the address", "DRBD009"),
     ("put the `global {}` section in front*", "DRBD010"),
+    ("this `{` is closed by the end of the file", "DRBD011"),
     ("`*` is not allowed in *", "DRBD002"),
     (
         "`*` is only allowed inside a `resource` or `common` section",

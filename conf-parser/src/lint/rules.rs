@@ -55,6 +55,7 @@ pub static RULES: &[Rule] = &[
     rule("DRBD008", "duplicate-statement", E, "A statement or section given twice where only one is allowed.", "remove or merge the second one", false),
     rule("DRBD009", "invalid-address", E, "An address that is not `[af] IP:PORT`.", "write `address 10.0.0.1:7789;` or `address ipv6 [fd00::1]:7789;`", false),
     rule("DRBD010", "global-not-first", W, "The `global` section comes after a `resource` section.", "move `global { }` to the top of the main file", false),
+    rule("DRBD011", "section-ends-with-file", W, "A `resource` or `common` section closed by the end of its file instead of `}` (drbdadm accepts it).", "add the matching `}`", false),
     // ---- 1xx: uniqueness and consistency, per host ----
     rule("DRBD101", "duplicate-resource", E, "Two resources with the same name.", "rename or remove one of them", false),
     rule("DRBD102", "duplicate-minor", E, "Two volumes on one host use the same device minor.", "give each volume its own `device minor N`", false),
