@@ -181,13 +181,30 @@ fn parse_option(
         report_unknown(stmt, written, bare, block, dialect, diags);
         return None;
     };
+    if no_prefix && dialect == Dialect::V84 && !V84_NO_FLAGS.contains(&written) {
+        diags.push(
+            Diagnostic::error(
+                kw.span,
+                format!("unknown option `{written}` in `{} {{ }}`", block.keyword()),
+            )
+            .hint(format!(
+                "drbdadm for DRBD 8.4 takes the `no-` form only for {}: write `{bare} no;`",
+                V84_NO_FLAGS.join(", ")
+            )),
+        );
+        return None;
+    }
     let args = stmt.args();
     let value = match args {
         [] => Some(if no_prefix { "no" } else { "yes" }.to_string()),
         [v] if v.is_value() => {
             // `resync-after` names a resource (RES[/VNR]); drbdadm checks it after parsing.
             let checked_later = def.name == "resync-after";
-            if checked_later {
+            // drbdadm-84 checks numeric ranges only; drbdsetup-84 refuses a string too
+            // long for the kernel when the option is applied.
+            let unchecked_84 =
+                dialect == Dialect::V84 && matches!(spec.ty, ValueType::String { .. });
+            if checked_later || unchecked_84 {
             } else if let Err(d) = check_value(def, spec, &v.text, v.span) {
                 diags.push(d);
             }
@@ -225,6 +242,16 @@ fn parse_option(
         },
     })
 }
+
+/// The flags drbdadm-84's scanner knows in the old `no-FLAG;` form (its TK_DISK_NO_FLAG and
+/// TK_NET_NO_FLAG words); any other `no-` name is a parse error there.
+const V84_NO_FLAGS: &[&str] = &[
+    "no-disk-barrier",
+    "no-disk-flushes",
+    "no-disk-drain",
+    "no-md-flushes",
+    "no-tcp-cork",
+];
 
 /// `become-primary-on` (8.4 startup option, ignored by DRBD 9) and `stacked-timeouts`.
 fn startup_special(stmt: &Stmt, dialect: Dialect, diags: &mut Diagnostics) -> Option<Routed> {

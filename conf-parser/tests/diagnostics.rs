@@ -154,3 +154,31 @@ fn no_line_zero_and_no_token_numbers() {
     assert!(out.starts_with("t.res:1:"), "{out}");
     assert!(!out.contains("TK"), "{out}");
 }
+
+#[test]
+fn only_five_no_flags_exist_for_84() {
+    let conf = format!(
+        "resource r0 {{ {BASE_HOSTS} net {{ no-tcp-cork; no-always-asbp; }} disk {{ no-disk-barrier; no-al-updates; }} }}"
+    );
+    let out = check(Dialect::V84, &conf);
+    assert!(
+        out.contains("unknown option `no-always-asbp` in `net { }`"),
+        "{out}"
+    );
+    assert!(out.contains("write `al-updates no;`"), "{out}");
+    assert!(!out.contains("`no-tcp-cork`"), "{out}");
+    assert!(!out.contains("`no-disk-barrier`"), "{out}");
+    let out = check(Dialect::V9, &conf);
+    assert!(!out.contains("no-always-asbp"), "{out}");
+}
+
+#[test]
+fn string_lengths_are_checked_for_9_only() {
+    let secret = "s".repeat(70);
+    let conf = format!(
+        "resource r0 {{ {BASE_HOSTS} net {{ cram-hmac-alg sha1; shared-secret {secret}; }} }}"
+    );
+    assert!(!check(Dialect::V84, &conf).contains("too long"));
+    assert!(check(Dialect::V9, &conf)
+        .contains("value for `shared-secret` is too long: at most 63 characters"));
+}
