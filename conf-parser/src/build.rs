@@ -110,7 +110,7 @@ impl ConfigBuilder {
                 self.first_resource.insert(res.name.clone(), stmt.span);
                 self.resources.push(res);
             }
-            "skip" if kw.kind == TokenKind::Word => {}
+            "skip" if kw.kind == TokenKind::Word => b.skip(stmt),
             w if w.starts_with("require-drbd-module-version-") && kw.kind == TokenKind::Word => {
                 b.require(stmt);
                 if let [v] = stmt.args() {
@@ -228,6 +228,39 @@ const CONNECTION_BODY: &[&str] = &[
     "_remote_host",
 ];
 
+/// A word drbdadm-84's scanner reads as a keyword (a section, statement or option name),
+/// so that it cannot be the text after `skip`.
+fn is_keyword_84(w: &str) -> bool {
+    const SECTIONS: &[&str] = &[
+        "global",
+        "common",
+        "resource",
+        "on",
+        "floating",
+        "stacked-on-top-of",
+        "net",
+        "disk",
+        "syncer",
+        "startup",
+        "handlers",
+        "options",
+        "volume",
+        "device",
+        "address",
+        "meta-disk",
+        "flexible-meta-disk",
+        "include",
+        "skip",
+        "protocol",
+        "proxy",
+        "minor",
+        "ignore-on",
+        "yes",
+        "no",
+    ];
+    SECTIONS.contains(&w) || crate::options::OPTIONS.iter().any(|o| o.name == w)
+}
+
 /// Where each statement that may appear only once in a section was first written.
 type Seen<'k> = Vec<(&'k str, Span)>;
 
@@ -240,6 +273,29 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn err(&mut self, d: Diagnostic) {
         self.diags.push(d);
+    }
+
+    // skip := "skip" [ WORD ] "{" ... "}". DRBD 9's drbdadm skips any words up to the
+    // block; drbdadm-84 takes at most one word, and not one of its keywords.
+    fn skip(&mut self, st: &Stmt<'_>) {
+        if self.dialect != Dialect::V84 {
+            return;
+        }
+        let args = st.args();
+        let bad = args
+            .iter()
+            .enumerate()
+            .find(|(i, w)| *i > 0 || is_keyword_84(w.as_str()))
+            .map(|(_, w)| w);
+        if let Some(w) = bad {
+            self.err(
+                Diagnostic::error(
+                    w.span,
+                    format!("`skip` takes at most one name before `{{`, found `{}`", w.text),
+                )
+                .hint("drbdadm for DRBD 8.4 reads `skip [NAME] { ... }`: quote the text, or remove it"),
+            );
+        }
     }
 
     fn expect_block<'a, 's>(
@@ -690,7 +746,7 @@ impl Builder<'_> {
                         }
                     }
                 }
-                "skip" => {}
+                "skip" => self.skip(s),
                 "address" | "node-id" if !is_common => self.err(
                     Diagnostic::error(
                         kw.span,
@@ -1079,7 +1135,7 @@ impl Builder<'_> {
                     }
                 }
                 "proxy" => host.proxy = self.proxy_section(st).map(Box::new),
-                "skip" => {}
+                "skip" => self.skip(st),
                 _ => self.unknown_in(st, &context(), HOST_BODY),
             }
         }

@@ -182,3 +182,16 @@ fn string_lengths_are_checked_for_9_only() {
     assert!(check(Dialect::V9, &conf)
         .contains("value for `shared-secret` is too long: at most 63 characters"));
 }
+
+#[test]
+fn skip_takes_one_name_on_84() {
+    let conf =
+        "skip resource old { on x { disk /dev/y; } }\nskip legacy { anything goes; }\nskip { }\n";
+    let out = check(Dialect::V84, conf);
+    assert!(
+        out.contains("`skip` takes at most one name before `{`, found `resource`"),
+        "{out}"
+    );
+    assert_eq!(out.matches("error").count(), 1, "{out}");
+    assert!(!check(Dialect::V9, conf).contains("skip"));
+}
