@@ -33,8 +33,11 @@ impl Module for System {
     }
 
     fn modprobe(&mut self) -> bool {
-        // Through the shell, as upstream's system(): a missing modprobe is reported by it.
+        // Through the shell, as upstream's system(): a missing modprobe is reported by it,
+        // as `sh: 1: ...` (system() names the shell `sh`).
+        use std::os::unix::process::CommandExt as _;
         std::process::Command::new("/bin/sh")
+            .arg0("sh")
             .args(["-c", "/sbin/modprobe drbd"])
             .status()
             .is_ok_and(|s| s.success())

@@ -429,7 +429,14 @@ fn peer_device_text(
         Dialect::V84 => (9, 6),
         Dialect::V9 => (consts::repl::OFF, consts::disk9::UNKNOWN),
     };
-    if v || repl > off {
+    // The replication state is shown once it is more than a plain link: above
+    // L_ESTABLISHED on 9; 8.4's drbdsetup tests `> C_WF_REPORT_PARAMS`, so it shows
+    // its Connected (as `Established`) too.
+    let quiet_up_to = match dialect {
+        Dialect::V84 => 9,
+        Dialect::V9 => consts::repl::ESTABLISHED,
+    };
+    if v || repl > quiet_up_to {
         let name = match dialect {
             Dialect::V84 => repl_str84(repl),
             Dialect::V9 => consts::repl_str(repl),

@@ -228,6 +228,11 @@ fn v9_connection(seq: u32) -> Vec<u8> {
 }
 
 fn v9_peer_device(seq: u32) -> Vec<u8> {
+    v9_peer_device_in(seq, 16, 5)
+}
+
+/// A peer device in replication state `repl` with the peer's disk in `peer_disk`.
+fn v9_peer_device_in(seq: u32, repl: u32, peer_disk: u32) -> Vec<u8> {
     genl(
         2,
         cmd::DRBD_ADM_GET_PEER_DEVICES,
@@ -239,8 +244,8 @@ fn v9_peer_device(seq: u32) -> Vec<u8> {
             set(
                 nla::PEER_DEVICE_INFO,
                 vec![
-                    f32(1, 16),
-                    f32(2, 5),
+                    f32(1, repl),
+                    f32(2, peer_disk),
                     f32(3, 0),
                     f32(4, 0),
                     f32(5, 0),
@@ -280,6 +285,24 @@ fn v9_status_script(t: &mut ScriptedTransport) {
     t.replies.push_back(dump(vec![v9_device(102)], 102));
     t.replies.push_back(dump(vec![v9_connection(103)], 103));
     t.replies.push_back(dump(vec![v9_peer_device(104)], 104));
+}
+
+#[test]
+fn v9_status_text_omits_an_established_replication() {
+    // L_ESTABLISHED (10), peer disk UpToDate (9): upstream shows the peer's disk only
+    // (and `done:`, as the scripted statistics still count a resync's total).
+    let mut t = ScriptedTransport::new(FAMILY, 2);
+    t.replies.push_back(dump(vec![v9_resource(101)], 101));
+    t.replies.push_back(dump(vec![v9_device(102)], 102));
+    t.replies.push_back(dump(vec![v9_connection(103)], 103));
+    t.replies
+        .push_back(dump(vec![v9_peer_device_in(104, 10, 9)], 104));
+    let r = go(&mut t, "status r0");
+    assert_eq!((r.code, r.err.as_str()), (0, ""));
+    assert_eq!(
+        r.out,
+        "r0 role:Primary\n  disk:UpToDate open:yes\n  peer role:Secondary\n    peer-disk:UpToDate done:50.00\n\n"
+    );
 }
 
 #[test]
