@@ -39,6 +39,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, one line each.
     pub hints: Vec<String>,
+    /// drbdadm stops reading here with this exit code instead of 10 (drbdadm-84 exits 20
+    /// from inside its number parser).
+    pub exit: Option<i32>,
 }
 
 impl Diagnostic {
@@ -49,6 +52,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             hints: Vec::new(),
+            exit: None,
         }
     }
 
@@ -59,6 +63,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             hints: Vec::new(),
+            exit: None,
         }
     }
 
@@ -69,7 +74,14 @@ impl Diagnostic {
             span,
             message: message.into(),
             hints: Vec::new(),
+            exit: None,
         }
+    }
+
+    /// Marks the error as one upstream exits on at once, with `code`.
+    pub fn exits(mut self, code: i32) -> Diagnostic {
+        self.exit = Some(code);
+        self
     }
 
     /// Adds a hint.
@@ -111,6 +123,11 @@ impl Diagnostics {
     /// True if any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The exit code of the first error upstream exits on at once, if any.
+    pub fn exit_code(&self) -> Option<i32> {
+        self.items.iter().find_map(|d| d.exit)
     }
 
     /// All findings.

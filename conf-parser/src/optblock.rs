@@ -200,6 +200,12 @@ fn parse_option(
         [v] if v.is_value() => {
             // `resync-after` names a resource (RES[/VNR]); drbdadm checks it after parsing.
             let checked_later = def.name == "resync-after";
+            if dialect == Dialect::V84 && matches!(spec.ty, ValueType::Numeric { .. }) {
+                if let Err(d) = strtoll_84(&v.text, v.span) {
+                    diags.push(d);
+                    return None;
+                }
+            }
             // drbdadm-84 checks numeric ranges only; drbdsetup-84 refuses a string too
             // long for the kernel when the option is applied.
             let unchecked_84 =
@@ -241,6 +247,26 @@ fn parse_option(
             span: stmt.span,
         },
     })
+}
+
+/// drbdadm-84 reads every ranged number with `m_strtoll()`, which exits 20 at once on a
+/// value `sscanf("%llu%c%c")` does not take as a number with one unit letter.
+fn strtoll_84(value: &str, span: crate::source::Span) -> Result<(), Diagnostic> {
+    let t = value.trim_start();
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let mut chars = rest.chars();
+    let what = match (digits, chars.next(), chars.next()) {
+        (0, ..) | (_, Some(_), Some(_)) => "number",
+        (_, Some(u), None) if !"KkMmGgs".contains(u) => "unit",
+        _ => return Ok(()),
+    };
+    Err(
+        Diagnostic::error(span, format!("{value} is not a valid {what}"))
+            .hint("a number with at most one unit letter: K, M, G (powers of 1024) or s (512-byte sectors)")
+            .exits(20),
+    )
 }
 
 /// The flags drbdadm-84's scanner knows in the old `no-FLAG;` form (its TK_DISK_NO_FLAG and

@@ -195,3 +195,23 @@ fn skip_takes_one_name_on_84() {
     assert_eq!(out.matches("error").count(), 1, "{out}");
     assert!(!check(Dialect::V9, conf).contains("skip"));
 }
+
+#[test]
+fn numbers_drbdadm_84_cannot_read_exit_20() {
+    for (value, says) in [
+        ("100MB", "100MB is not a valid number"),
+        ("fast", "fast is not a valid number"),
+        ("10x", "10x is not a valid unit"),
+    ] {
+        let text = format!("resource r0 {{ {BASE_HOSTS} disk {{ c-max-rate {value}; }} }}");
+        let cfg = parse_str("t.res", &text, &ParseOptions::new(Dialect::V84));
+        let out = cfg.diagnostics.render(&cfg.sources);
+        assert!(out.contains(says), "{out}");
+        assert_eq!(cfg.diagnostics.exit_code(), Some(20), "{value}");
+        let cfg = parse_str("t.res", &text, &ParseOptions::new(Dialect::V9));
+        assert_eq!(cfg.diagnostics.exit_code(), None, "{value}");
+    }
+    let ok = format!("resource r0 {{ {BASE_HOSTS} disk {{ c-max-rate 100M; }} }}");
+    let cfg = parse_str("t.res", &ok, &ParseOptions::new(Dialect::V84));
+    assert_eq!(cfg.diagnostics.exit_code(), None);
+}

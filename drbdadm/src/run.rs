@@ -201,6 +201,9 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
         eprint!("{diags}");
     }
     if cfg.diagnostics.has_errors() {
+        if let Some(code) = cfg.diagnostics.exit_code() {
+            return Err(AdmError::Exit(code));
+        }
         return Err(AdmError::ConfigInvalid);
     }
     check_module_version(&cfg, version)?;
