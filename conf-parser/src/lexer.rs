@@ -326,6 +326,12 @@ impl<'s> Iterator for Lexer<'s> {
                 self.rest = &self.rest[c.len_utf8()..];
                 continue;
             }
+            // An IPv6 address may start with `::` (`::1`, `::ffff:10.0.0.1`).
+            if c == ':' {
+                if let Ok((_, m)) = ipv6(self.rest) {
+                    return Some(self.token(TokenKind::Ipv6, m.len()));
+                }
+            }
             if matches!(c, '{' | '}' | ';' | '[' | ']' | ':') {
                 return Some(self.token(TokenKind::Punct(c), 1));
             }
@@ -408,6 +414,17 @@ mod tests {
                 (Int, "7788".into())
             ]
         );
+        assert_eq!(
+            kinds("[::ffff:10.1.1.1]:7788"),
+            vec![
+                (Punct('['), "[".into()),
+                (Ipv6, "::ffff:10.1.1.1".into()),
+                (Punct(']'), "]".into()),
+                (Punct(':'), ":".into()),
+                (Int, "7788".into())
+            ]
+        );
+        assert_eq!(kinds("::1")[0], (Ipv6, "::1".into()));
     }
 
     #[test]
