@@ -200,18 +200,24 @@ fn parse_option(
         [v] if v.is_value() => {
             // `resync-after` names a resource (RES[/VNR]); drbdadm checks it after parsing.
             let checked_later = def.name == "resync-after";
-            if dialect == Dialect::V84 && matches!(spec.ty, ValueType::Numeric { .. }) {
+            let unchecked_84 = dialect == Dialect::V84 && !checked_by_drbdadm_84(def.name, spec);
+            if dialect == Dialect::V84
+                && !unchecked_84
+                && matches!(spec.ty, ValueType::Numeric { .. })
+            {
                 if let Err(d) = strtoll_84(&v.text, v.span) {
                     diags.push(d);
                     return None;
                 }
             }
-            // drbdadm-84 checks numeric ranges only; drbdsetup-84 refuses a string too
-            // long for the kernel when the option is applied.
-            let unchecked_84 =
-                dialect == Dialect::V84 && matches!(spec.ty, ValueType::String { .. });
-            if checked_later || unchecked_84 {
-            } else if let Err(d) = check_value(def, spec, &v.text, v.span) {
+            if checked_later {
+            } else if let Err(mut d) = check_value(def, spec, &v.text, v.span) {
+                // drbdadm-84 accepts the value; the kernel will not. A warning keeps the
+                // command's outcome upstream's and still tells (and `drbdadm lint` shows it).
+                if unchecked_84 {
+                    d.severity = crate::diag::Severity::Warning;
+                    d = d.hint("drbdadm for DRBD 8.4 passes it on; drbdsetup refuses it when the option is applied");
+                }
                 diags.push(d);
             }
             Some(v.text.to_string())
@@ -247,6 +253,42 @@ fn parse_option(
             span: stmt.span,
         },
     })
+}
+
+/// The numbers drbdadm-84 range-checks (the options its scanner gives a range, `RC()`,
+/// except al-extents, whose check upstream left commented out).
+const V84_RANGED: &[&str] = &[
+    "size",
+    "timeout",
+    "ko-count",
+    "ping-int",
+    "max-buffers",
+    "sndbuf-size",
+    "rcvbuf-size",
+    "connect-int",
+    "max-epoch-size",
+    "congestion-fill",
+    "congestion-extents",
+    "resync-rate",
+    "c-plan-ahead",
+    "c-delay-target",
+    "c-fill-target",
+    "c-max-rate",
+    "c-min-rate",
+    "wfc-timeout",
+    "degr-wfc-timeout",
+    "outdated-wfc-timeout",
+];
+
+/// Whether drbdadm-84 checks this option's value itself: flags, `protocol` and the ranged
+/// numbers. Everything else it passes on unread, and drbdsetup-84 checks it when applied.
+fn checked_by_drbdadm_84(name: &str, spec: &Spec) -> bool {
+    match spec.ty {
+        ValueType::Numeric { .. } => V84_RANGED.contains(&name),
+        ValueType::Enum { .. } | ValueType::EnumNum { .. } => name == "protocol",
+        ValueType::String { .. } | ValueType::KeySerial => false,
+        ValueType::Flag | ValueType::Bool { .. } => true,
+    }
 }
 
 /// drbdadm-84 reads every ranged number with `m_strtoll()`, which exits 20 at once on a

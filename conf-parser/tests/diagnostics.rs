@@ -173,12 +173,17 @@ fn only_five_no_flags_exist_for_84() {
 }
 
 #[test]
-fn string_lengths_are_checked_for_9_only() {
+fn string_lengths_are_errors_for_9_and_warnings_for_84() {
     let secret = "s".repeat(70);
     let conf = format!(
         "resource r0 {{ {BASE_HOSTS} net {{ cram-hmac-alg sha1; shared-secret {secret}; }} }}"
     );
-    assert!(!check(Dialect::V84, &conf).contains("too long"));
+    let out84 = check(Dialect::V84, &conf);
+    assert!(
+        out84.contains("warning: value for `shared-secret` is too long"),
+        "{out84}"
+    );
+    assert!(!out84.contains("error"), "{out84}");
     assert!(check(Dialect::V9, &conf)
         .contains("value for `shared-secret` is too long: at most 63 characters"));
 }
@@ -214,4 +219,24 @@ fn numbers_drbdadm_84_cannot_read_exit_20() {
     let ok = format!("resource r0 {{ {BASE_HOSTS} disk {{ c-max-rate 100M; }} }}");
     let cfg = parse_str("t.res", &ok, &ParseOptions::new(Dialect::V84));
     assert_eq!(cfg.diagnostics.exit_code(), None);
+}
+
+#[test]
+fn values_drbdadm_84_does_not_check_are_warnings() {
+    let conf = format!("resource r0 {{ {BASE_HOSTS} net {{ rr-conflict auto-discard; }} disk {{ al-extents 5x; resync-rate 5x; }} }}");
+    let out = check(Dialect::V84, &conf);
+    assert!(
+        out.contains("warning: `auto-discard` is not a valid value for `rr-conflict`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: `5x` has an unknown unit for `al-extents`"),
+        "{out}"
+    );
+    assert!(out.contains("error: 5x is not a valid unit"), "{out}");
+    let out = check(Dialect::V9, &conf);
+    assert!(
+        out.contains("error: `5x` has an unknown unit for `al-extents`"),
+        "{out}"
+    );
 }

@@ -1002,6 +1002,19 @@ fn build_connections(
                 if idx[a] == idx[b] {
                     continue;
                 }
+                // set_host_info_in_host_address_pairs(): a path needs both addresses; the
+                // first host of the pair without one is reported, once per pair.
+                if let Some(&h) = [idx[a], idx[b]]
+                    .iter()
+                    .find(|&&h| x.hosts[h].address.is_none())
+                {
+                    let n = if h == idx[a] { a } else { b };
+                    errors.push(format!(
+                        "\"connection-mesh\" (for \"{}\") with a host (\"{}\") that has no \"address\" defined",
+                        x.name, mesh.hosts[n]
+                    ));
+                    continue;
+                }
                 let mut net = Vec::new();
                 let mut errs = Vec::new();
                 expand_opts(

@@ -204,6 +204,15 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
         if let Some(code) = cfg.diagnostics.exit_code() {
             return Err(AdmError::Exit(code));
         }
+        // Upstream finds these in post_parse(): sh-nop then runs and fails.
+        let post_parse_only = cfg
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .all(is_post_parse);
+        if cmd.func == Func::ShNop && post_parse_only {
+            eprintln!("command sh-nop exited with code 10");
+        }
         return Err(AdmError::ConfigInvalid);
     }
     check_module_version(&cfg, version)?;
@@ -225,6 +234,7 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
             for e in &errors {
                 eprintln!("{e}");
             }
+            eprintln!("command sh-nop exited with code 10");
             return Ok(ExitCode::ConfigInvalid as i32);
         }
         return Ok(0);
@@ -518,10 +528,7 @@ fn render_diagnostics(cfg: &Config) -> String {
         if d.severity < Severity::Warning {
             continue;
         }
-        if d.severity == Severity::Error
-            && d.message.starts_with("in resource ")
-            && d.message.ends_with("keyword missing.")
-        {
+        if d.severity == Severity::Error && is_post_parse(d) {
             let (file, lc) = cfg.sources.locate(d.span);
             out.push_str(&format!("{file}:{}: {}\n", lc.line, d.message));
         } else {
@@ -529,6 +536,11 @@ fn render_diagnostics(cfg: &Config) -> String {
         }
     }
     out
+}
+
+/// An error upstream reports after parsing (`derror()` in post_parse()), in its own words.
+fn is_post_parse(d: &conf_parser::diag::Diagnostic) -> bool {
+    d.message.starts_with("in resource ") && d.message.ends_with("keyword missing.")
 }
 
 /// `drbdadm lint`: everything after the word `lint` goes to the linter; a `-c FILE` given
