@@ -417,7 +417,7 @@ fn expand_each(
         set_me(&mut r, m, &[]);
         fixup_peer_devices(&mut r, peer_devices);
         if expand_opts_too {
-            expand_common(common.as_ref(), res, &mut r, inheriting);
+            expand_common(common.as_ref(), res, &mut r, m.dialect, inheriting);
             convert_discard(&mut r, m);
         }
         if peers {
@@ -548,7 +548,13 @@ fn expand_together(
     if expand_opts_too {
         let common = CommonOpts::of(cfg);
         for (i, res) in cfg.resources.iter().enumerate() {
-            expand_common(common.as_ref(), res, &mut x.resources[i], &mut x.errors);
+            expand_common(
+                common.as_ref(),
+                res,
+                &mut x.resources[i],
+                m.dialect,
+                &mut x.errors,
+            );
             convert_discard(&mut x.resources[i], m);
         }
     }
@@ -1379,8 +1385,11 @@ fn expand_common(
     common: Option<&CommonOpts>,
     res: &model::Resource,
     x: &mut XRes,
+    dialect: Dialect,
     errors: &mut Vec<String>,
 ) {
+    // drbdadm-84 lets the first inherited value win without asking whether two differ.
+    let ambiguity = dialect == Dialect::V9;
     let XRes {
         name,
         file,
@@ -1400,7 +1409,7 @@ fn expand_common(
         ..
     } = x;
     let mut ex = |from: &[XOpt], to: &mut XOpts, wildcard: bool| {
-        expand_opts(from, to, wildcard, name, file, *line, errors)
+        expand_opts(from, to, wildcard || !ambiguity, name, file, *line, errors)
     };
     if let Some(c) = common {
         ex(&c.net, net_opts, false);
