@@ -46,6 +46,9 @@ pub struct SourceFile {
     pub name: String,
     /// The canonical path, used to read each file once; `None` for stdin.
     pub canonical: Option<PathBuf>,
+    /// The name upstream's parser gives the file in its messages: the main file as named
+    /// on the command line, an included file as its include glob expanded.
+    pub given: String,
     /// The file's text (shared: a file is read while files it includes are added).
     pub text: Arc<str>,
     line_starts: Vec<u32>,
@@ -56,6 +59,7 @@ impl SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
         SourceFile {
+            given: name.clone(),
             name,
             canonical,
             text: text.into(),
@@ -114,6 +118,11 @@ impl SourceMap {
     pub fn add(&mut self, name: String, canonical: Option<PathBuf>, text: String) -> FileId {
         self.files.push(SourceFile::new(name, canonical, text));
         FileId(self.files.len() as u32 - 1)
+    }
+
+    /// Sets the name upstream's messages give a file (see [`SourceFile::given`]).
+    pub fn set_given(&mut self, id: FileId, given: String) {
+        self.files[id.0 as usize].given = given;
     }
 
     /// The file with this id.

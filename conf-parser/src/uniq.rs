@@ -1,0 +1,725 @@
+//! Upstream's uniqueness checks (`check_uniq()`, `check_upr()`): keys such as a resource
+//! name, `R:net`, `R: on HOST`, `disk:HOST:DEV` or `HOST:META[IDX]` are recorded while the
+//! files are read, in upstream's order and with upstream's `FILE:LINE`; the first key seen
+//! twice ends drbdadm (exit 10) with `FILE:LINE: conflicting use of WHAT 'KEY' ...` and
+//! `FILE:LINE: WHAT 'KEY' first used here.`.
+//!
+//! The builder reports duplicates in its own words; this replay exists for the exact text
+//! scripts match on, and for the duplicates only upstream's key scheme finds (one backing
+//! disk or meta-data slot in two resources, one minor twice on a host). The line upstream
+//! prints is its parser's `fline` at the time of the check, which inside `volume {}`
+//! blocks and for inherited volumes is stale or 0: that state is kept here as upstream
+//! keeps it.
+
+use std::collections::HashMap;
+
+use crate::lexer::{Token, TokenKind};
+use crate::options::Dialect;
+use crate::source::{SourceMap, Span};
+use crate::syntax::Stmt;
+
+/// The first key upstream found twice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// What kind of thing (`resource section`, `disk`, `meta-disk`, ...).
+    pub what: &'static str,
+    /// The key (`r0`, `r0:net`, `disk:alpha:/dev/vg0/x`, ...).
+    pub key: String,
+    /// `FILE:LINE` of the second use.
+    pub at: String,
+    /// `FILE:LINE` of the first use.
+    pub first: String,
+    /// The second use, for sorting among other findings.
+    pub span: Span,
+}
+
+impl Conflict {
+    /// Upstream's two lines.
+    pub fn render(&self) -> String {
+        format!(
+            "{}: conflicting use of {} '{}' ...\n{}: {} '{}' first used here.\n",
+            self.at, self.what, self.key, self.first, self.what, self.key
+        )
+    }
+}
+
+/// A volume as upstream's uniqueness checks see it.
+#[derive(Clone, Debug, Default)]
+struct Vol {
+    vnr: u32,
+    implicit: bool,
+    /// `v_config_file`: the file of the volume's first statement (`(null)` if none set it).
+    file: Option<String>,
+    device_line: u32,
+    disk_line: u32,
+    meta_line: u32,
+    disk: Option<String>,
+    device: Option<String>,
+    minor: Option<i64>,
+    meta_disk: Option<String>,
+    meta_index: Option<String>,
+}
+
+/// A host section: the names its checks use and its volumes.
+#[derive(Debug, Default)]
+struct Host {
+    names: Vec<String>,
+    vols: Vec<Vol>,
+}
+
+/// What the DRBD 9 post-parse checks need of a resource.
+#[derive(Debug, Default)]
+struct Res {
+    vols: Vec<Vol>,
+    hosts: Vec<Host>,
+}
+
+#[derive(Clone, Copy)]
+enum Table {
+    Global,
+    PerResource,
+}
+
+/// The replay of upstream's checks over one configuration.
+pub struct Uniq {
+    dialect: Dialect,
+    global: HashMap<String, String>,
+    per_res: HashMap<String, String>,
+    conflict: Option<Conflict>,
+    /// Upstream's `fline`.
+    fline: u32,
+    /// Upstream's `config_file`: the file being read, as upstream names it.
+    file: String,
+    span: Span,
+    resources: Vec<Res>,
+}
+
+fn line(sources: &SourceMap, span: Span) -> u32 {
+    sources.file(span.file).line_col(span.start).line
+}
+
+/// Upstream's `dt_minor_of_dev()` for names that need no `stat()`.
+fn minor_of_dev(dev: &str) -> i64 {
+    let digits = dev.strip_prefix("/dev/drbd").unwrap_or(dev);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse().unwrap_or(-1)
+    } else {
+        -1
+    }
+}
+
+fn insert_sorted(vols: &mut Vec<Vol>, v: Vol) {
+    let pos = vols
+        .iter()
+        .position(|x| x.vnr > v.vnr)
+        .unwrap_or(vols.len());
+    vols.insert(pos, v);
+}
+
+/// The value words of a statement (no punctuation).
+fn values<'a, 's>(s: &'a Stmt<'s>) -> impl Iterator<Item = &'a Token<'s>> {
+    s.args().iter().filter(|t| t.is_value())
+}
+
+impl Uniq {
+    /// Nothing recorded yet.
+    pub fn new(dialect: Dialect) -> Uniq {
+        Uniq {
+            dialect,
+            global: HashMap::new(),
+            per_res: HashMap::new(),
+            conflict: None,
+            fline: 0,
+            file: String::new(),
+            span: Span::default(),
+            resources: Vec::new(),
+        }
+    }
+
+    /// The first conflict, once the files are read and the post-parse checks ran.
+    pub fn finish(mut self) -> Option<Conflict> {
+        if self.dialect == Dialect::V9 {
+            self.post_parse();
+        }
+        self.conflict
+    }
+
+    fn check(&mut self, table: Table, what: &'static str, key: String, at: String) {
+        if self.conflict.is_some() {
+            return;
+        }
+        let map = match table {
+            Table::Global => &mut self.global,
+            Table::PerResource => &mut self.per_res,
+        };
+        match map.get(&key) {
+            Some(first) => {
+                self.conflict = Some(Conflict {
+                    what,
+                    first: first.clone(),
+                    key,
+                    at,
+                    span: self.span,
+                });
+            }
+            None => {
+                map.insert(key, at);
+            }
+        }
+    }
+
+    /// `check_uniq()`/`check_upr()` at the current file and `fline`.
+    fn here(&mut self, table: Table, what: &'static str, key: String) {
+        let at = format!("{}:{}", self.file, self.fline);
+        self.check(table, what, key, at);
+    }
+
+    fn upr(&mut self, what: &'static str, key: String) {
+        self.here(Table::PerResource, what, key);
+    }
+
+    /// One top-level statement, as upstream's `my_parse()` reads it.
+    pub fn top_level(&mut self, stmt: &Stmt<'_>, sources: &SourceMap) {
+        if self.conflict.is_some() {
+            return;
+        }
+        let kw = stmt.keyword();
+        if kw.kind != TokenKind::Word {
+            return;
+        }
+        self.file.clone_from(&sources.file(kw.span.file).given);
+        self.fline = line(sources, kw.span);
+        self.span = kw.span;
+        match kw.as_str() {
+            "global" => self.here(Table::Global, "global section", "global".into()),
+            "common" if stmt.block.is_some() => {
+                let _ = self.resource("common", stmt, sources);
+            }
+            "resource" => {
+                let Some(name) = stmt.args().first().filter(|t| t.is_value()) else {
+                    return;
+                };
+                if stmt.block.is_none() {
+                    return;
+                }
+                let name = name.as_str().to_string();
+                let res = self.resource(&name, stmt, sources);
+                if self.dialect == Dialect::V9 {
+                    self.resources.push(res);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // parse_resource(): the per-resource keys start afresh.
+    fn resource(&mut self, name: &str, stmt: &Stmt<'_>, sources: &SourceMap) -> Res {
+        let mut res = Res::default();
+        self.per_res.clear();
+        self.here(Table::Global, "resource section", name.to_string());
+        let Some(block) = &stmt.block else {
+            return res;
+        };
+        for s in &block.stmts {
+            let kw = s.keyword();
+            if kw.kind != TokenKind::Word {
+                continue;
+            }
+            self.fline = line(sources, kw.span);
+            self.span = kw.span;
+            let section = |u: &mut Uniq, what: &'static str, suffix: &str| {
+                u.upr(what, format!("{name}:{suffix}"));
+                // __parse_options() sets fline at its `{`.
+                if let Some(b) = &s.block {
+                    u.fline = line(sources, b.open);
+                }
+            };
+            match kw.as_str() {
+                "protocol" => self.upr("protocol statement", format!("{name}: protocol")),
+                "on" => {
+                    let names: Vec<String> = values(s).map(|t| t.as_str().to_string()).collect();
+                    let host = self.host(name, &names, &names, s, sources, &mut res.vols);
+                    res.hosts.push(host);
+                }
+                "_this_host" => {
+                    let names = vec!["_this_host".to_string()];
+                    let host = self.host(name, &names, &names, s, sources, &mut res.vols);
+                    res.hosts.push(host);
+                }
+                "floating" => {
+                    let host = self.floating(name, s, sources, &mut res.vols);
+                    res.hosts.push(host);
+                }
+                "stacked-on-top-of" => {
+                    if let Some(lower) = values(s).next() {
+                        let key = format!("stacked:{}", lower.as_str());
+                        self.here(Table::Global, "stacked-on-top-of", key);
+                    }
+                    self.stacked(name, s, sources);
+                    // Its names are set after the checks that would use them.
+                    res.hosts.push(Host::default());
+                }
+                "disk" if s.block.is_some() => section(self, "disk section", "disk"),
+                "disk" => {
+                    // Open-coded: neither the volume's file nor its line is set.
+                    if let Some(d) = values(s).next() {
+                        let v = volume0(&mut res.vols);
+                        v.disk = Some(d.as_str().to_string());
+                    }
+                }
+                "net" => section(self, "net section", "net"),
+                "syncer" => section(self, "syncer section", "syncer"),
+                "startup" => section(self, "startup section", "startup"),
+                "handlers" => section(self, "handlers section", "handlers"),
+                "proxy" => section(self, "proxy section", "proxy"),
+                "options" => section(self, "resource options section", "res_options"),
+                "device" => {
+                    self.upr("device statement", format!("{name}:device"));
+                    self.volume_stmt(volume0(&mut res.vols), None, s, sources);
+                }
+                "meta-disk" | "flexible-meta-disk" => {
+                    self.volume_stmt(volume0(&mut res.vols), None, s, sources);
+                }
+                "volume" => {
+                    if let Some(v) = self.volume(None, s, sources) {
+                        insert_sorted(&mut res.vols, v);
+                    }
+                }
+                _ => {}
+            }
+            if self.conflict.is_some() {
+                break;
+            }
+        }
+        res
+    }
+
+    // parse_host_section(): `checked` are the names its checks use, `names` the host's.
+    fn host(
+        &mut self,
+        res: &str,
+        checked: &[String],
+        names: &[String],
+        s: &Stmt<'_>,
+        sources: &SourceMap,
+        res_vols: &mut [Vol],
+    ) -> Host {
+        let mut host = Host {
+            names: names.to_vec(),
+            vols: Vec::new(),
+        };
+        let Some(block) = &s.block else {
+            return host;
+        };
+        self.fline = line(sources, block.open);
+        for h in checked {
+            self.upr("host section", format!("{res}: on {h}"));
+        }
+        for st in &block.stmts {
+            let kw = st.keyword();
+            if kw.kind != TokenKind::Word {
+                continue;
+            }
+            self.fline = line(sources, kw.span);
+            self.span = kw.span;
+            let each = |u: &mut Uniq, what: &'static str, suffix: &str| {
+                for h in checked {
+                    u.upr(what, format!("{res}:{h}:{suffix}"));
+                }
+            };
+            match kw.as_str() {
+                "disk" => {
+                    each(self, "disk statement", "disk");
+                    self.volume_stmt(volume0(&mut host.vols), Some(checked), st, sources);
+                }
+                "device" => {
+                    each(self, "device statement", "device");
+                    self.volume_stmt(volume0(&mut host.vols), Some(checked), st, sources);
+                }
+                "meta-disk" | "flexible-meta-disk" => {
+                    each(self, "meta-disk statement", "meta-disk");
+                    self.volume_stmt(volume0(&mut host.vols), Some(checked), st, sources);
+                }
+                "address" => {
+                    each(self, "address statement", "address");
+                    if self.dialect == Dialect::V84 {
+                        self.ip_84(checked, st);
+                    }
+                }
+                "alt-address" if self.dialect == Dialect::V84 => {
+                    each(self, "alt-address statement", "alt-address");
+                    self.ip_84(checked, st);
+                }
+                "volume" => {
+                    if let Some(v) = self.volume(Some(checked), st, sources) {
+                        insert_sorted(&mut host.vols, v);
+                    }
+                }
+                "node-id" => {
+                    each(self, "node-id statement", "node-id");
+                    if let Some(id) = values(st).next() {
+                        self.upr("node-id", format!("{res}:{}", id.as_str()));
+                    }
+                }
+                _ => {}
+            }
+            if self.conflict.is_some() {
+                return host;
+            }
+        }
+        if self.dialect == Dialect::V84 {
+            // 8.4 inherits and checks meta-data at the host section's `}`.
+            if let Some(close) = block.close {
+                self.fline = line(sources, close);
+            }
+            let at = format!("{}:{}", self.file, self.fline);
+            let mut sites = Vec::new();
+            inherit(res_vols, &mut host, self.dialect, &mut |_, _, w, k| {
+                sites.push((w, k));
+            });
+            for v in &host.vols {
+                sites.extend(meta_keys(v, &host.names).map(|k| ("meta-disk", k)));
+            }
+            for (w, k) in sites {
+                self.check(Table::Global, w, k, at.clone());
+            }
+        }
+        host
+    }
+
+    // floating [AF] ADDR:PORT { ... }
+    fn floating(
+        &mut self,
+        res: &str,
+        s: &Stmt<'_>,
+        sources: &SourceMap,
+        res_vols: &mut [Vol],
+    ) -> Host {
+        let (af, addr, port) = address(s);
+        match self.dialect {
+            Dialect::V9 => {
+                // Upstream's checks iterate the (empty) list it was given; the host is
+                // named after the address, with non-name characters as `_`.
+                let fake: String = format!("{addr}:{port}")
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || "+-._".contains(c) {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                self.host(res, &[], &[fake], s, sources, res_vols)
+            }
+            Dialect::V84 => {
+                self.here(Table::Global, "IP", format!("{addr}:{port}"));
+                let fake = if af == "ipv6" {
+                    format!("ipv6 [{addr}]:{port}")
+                } else {
+                    format!("{addr}:{port}")
+                };
+                let names = [fake];
+                self.host(res, &names, &names, s, sources, res_vols)
+            }
+        }
+    }
+
+    // 8.4's parse_address(): loopback addresses per host, others once.
+    fn ip_84(&mut self, hosts: &[String], st: &Stmt<'_>) {
+        let (_, addr, port) = address(st);
+        if is_loopback(&addr) {
+            for h in hosts {
+                self.here(Table::Global, "IP", format!("{h}:{addr}:{port}"));
+            }
+        } else {
+            self.here(Table::Global, "IP", format!("{addr}:{port}"));
+        }
+    }
+
+    // parse_stacked_section(): fline stays at its keyword.
+    fn stacked(&mut self, res: &str, s: &Stmt<'_>, _sources: &SourceMap) {
+        let Some(block) = &s.block else { return };
+        for st in &block.stmts {
+            if st.keyword().is_kw("node-id") {
+                if let Some(id) = values(st).next() {
+                    self.upr("node-id", format!("{res}:{}", id.as_str()));
+                }
+            }
+        }
+    }
+
+    // volume N { ... }: fline is not updated inside.
+    fn volume(
+        &mut self,
+        hosts: Option<&[String]>,
+        s: &Stmt<'_>,
+        sources: &SourceMap,
+    ) -> Option<Vol> {
+        let vnr = values(s).next()?.as_str().parse().ok()?;
+        let mut v = Vol {
+            vnr,
+            ..Vol::default()
+        };
+        let block = s.block.as_ref()?;
+        for st in &block.stmts {
+            self.span = st.keyword().span;
+            self.volume_stmt(&mut v, hosts, st, sources);
+        }
+        Some(v)
+    }
+
+    // parse_volume_stmt()
+    fn volume_stmt(
+        &mut self,
+        v: &mut Vol,
+        hosts: Option<&[String]>,
+        st: &Stmt<'_>,
+        sources: &SourceMap,
+    ) {
+        if v.file.is_none() {
+            v.file = Some(self.file.clone());
+        }
+        let mut vals = values(st);
+        match st.keyword().as_str() {
+            "disk" => {
+                if let Some(b) = &st.block {
+                    self.fline = line(sources, b.open);
+                } else if let Some(d) = vals.next() {
+                    v.disk = Some(d.as_str().to_string());
+                }
+                v.disk_line = self.fline;
+            }
+            "device" => {
+                let mut device = None;
+                let mut minor = None;
+                let words: Vec<&Token> = st.args().iter().collect();
+                let mut i = 0;
+                while i < words.len() {
+                    if words[i].is_kw("minor") {
+                        minor = words
+                            .get(i + 1)
+                            .and_then(|t| t.as_str().parse::<i64>().ok());
+                        i += 2;
+                        continue;
+                    }
+                    if device.is_none() && words[i].is_value() {
+                        let d = words[i].as_str();
+                        device = Some(if d.starts_with("drbd") {
+                            format!("/dev/{d}")
+                        } else {
+                            d.to_string()
+                        });
+                    }
+                    i += 1;
+                }
+                let minor = minor
+                    .or_else(|| device.as_deref().map(minor_of_dev))
+                    .unwrap_or(-1);
+                v.device.clone_from(&device);
+                v.minor = Some(minor);
+                if let Some(hosts) = hosts {
+                    // DRBD 9 checks at the volume's recorded line (set only after this
+                    // statement); 8.4 at the current one.
+                    let at = match self.dialect {
+                        Dialect::V9 => format!(
+                            "{}:{}",
+                            v.file.as_deref().unwrap_or("(null)"),
+                            v.device_line
+                        ),
+                        Dialect::V84 => format!("{}:{}", self.file, self.fline),
+                    };
+                    for h in hosts {
+                        let m = minor as u32;
+                        self.check(
+                            Table::Global,
+                            "device-minor",
+                            format!("device-minor:{h}:{m}"),
+                            at.clone(),
+                        );
+                        if let Some(d) = &device {
+                            self.check(
+                                Table::Global,
+                                "device",
+                                format!("device:{h}:{d}"),
+                                at.clone(),
+                            );
+                        }
+                    }
+                }
+                v.device_line = self.fline;
+            }
+            "meta-disk" => {
+                if let Some(md) = vals.next() {
+                    let md = md.as_str().to_string();
+                    v.meta_index = Some(if md == "internal" {
+                        "internal".to_string()
+                    } else {
+                        vals.next()
+                            .map_or_else(|| "flexible".to_string(), |i| i.as_str().to_string())
+                    });
+                    v.meta_disk = Some(md);
+                }
+                v.meta_line = self.fline;
+            }
+            "flexible-meta-disk" => {
+                if let Some(md) = vals.next() {
+                    let md = md.as_str().to_string();
+                    v.meta_index = Some(
+                        if md == "internal" {
+                            "internal"
+                        } else {
+                            "flexible"
+                        }
+                        .into(),
+                    );
+                    v.meta_disk = Some(md);
+                }
+                v.meta_line = self.fline;
+            }
+            _ => {}
+        }
+    }
+
+    // post_parse(): volumes inherited into each host section, then external meta-data.
+    fn post_parse(&mut self) {
+        let mut resources = std::mem::take(&mut self.resources);
+        for res in &mut resources {
+            for host in &mut res.hosts {
+                let mut sites = Vec::new();
+                inherit(&res.vols, host, self.dialect, &mut |file, l, w, k| {
+                    sites.push((format!("{}:{l}", file.unwrap_or("(null)")), w, k));
+                });
+                for v in &host.vols {
+                    let at = format!("{}:{}", v.file.as_deref().unwrap_or("(null)"), v.meta_line);
+                    sites.extend(meta_keys(v, &host.names).map(|k| (at.clone(), "meta-disk", k)));
+                }
+                for (at, w, k) in sites {
+                    self.check(Table::Global, w, k, at);
+                }
+                if self.conflict.is_some() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Upstream's `volume0()`: the implicit volume, made on first use.
+fn volume0(vols: &mut Vec<Vol>) -> &mut Vol {
+    if vols.is_empty() {
+        vols.push(Vol {
+            implicit: true,
+            ..Vol::default()
+        });
+    }
+    &mut vols[0]
+}
+
+/// `HOST:META[IDX]` for external meta data.
+fn meta_keys<'a>(v: &'a Vol, names: &'a [String]) -> impl Iterator<Item = String> + 'a {
+    let md = v.meta_disk.as_deref().filter(|m| *m != "internal");
+    names.iter().filter_map(move |h| {
+        md.map(|m| format!("{h}:{m}[{}]", v.meta_index.as_deref().unwrap_or("(null)")))
+    })
+}
+
+/// Where a check of [`inherit`] goes: (file, line, what, key).
+type Site<'a> = dyn FnMut(Option<&str>, u32, &'static str, String) + 'a;
+
+/// Upstream's `inherit_volumes()`: each check goes to `site` as (file, line, what, key).
+fn inherit(from: &[Vol], host: &mut Host, dialect: Dialect, site: &mut Site<'_>) {
+    for s in from {
+        let pos = match host.vols.iter().position(|t| t.vnr == s.vnr) {
+            Some(p) => p,
+            None => {
+                let t = Vol {
+                    vnr: s.vnr,
+                    implicit: s.implicit,
+                    file: s.file.clone(),
+                    device_line: s.device_line,
+                    disk_line: s.disk_line,
+                    meta_line: s.meta_line,
+                    ..Vol::default()
+                };
+                insert_sorted(&mut host.vols, t);
+                host.vols.iter().position(|t| t.vnr == s.vnr).unwrap_or(0)
+            }
+        };
+        let t = &mut host.vols[pos];
+        if t.disk.is_none() && s.disk.is_some() {
+            t.disk.clone_from(&s.disk);
+            for h in &host.names {
+                let key = format!("disk:{h}:{}", s.disk.as_deref().unwrap_or_default());
+                site(t.file.as_deref(), t.disk_line, "disk", key);
+            }
+        }
+        if t.device.is_none() && s.device.is_some() {
+            t.device.clone_from(&s.device);
+        }
+        if t.minor.is_none_or(|m| m == -1) && s.minor.is_some_and(|m| m != -1) {
+            t.minor = s.minor;
+            let m = s.minor.unwrap_or(-1);
+            for h in &host.names {
+                let key = match dialect {
+                    Dialect::V9 => format!("device-minor:{h}:{}", m as u32),
+                    Dialect::V84 => format!("device-minor:{h}:{m}"),
+                };
+                site(t.file.as_deref(), t.device_line, "device-minor", key);
+                if dialect == Dialect::V9 {
+                    if let Some(d) = &t.device {
+                        site(
+                            t.file.as_deref(),
+                            t.device_line,
+                            "device",
+                            format!("device:{h}:{d}"),
+                        );
+                    }
+                }
+            }
+        }
+        if t.meta_disk.is_none() && s.meta_disk.is_some() {
+            t.meta_disk.clone_from(&s.meta_disk);
+            if s.meta_index.is_some() {
+                t.meta_index.clone_from(&s.meta_index);
+            }
+        }
+    }
+}
+
+/// The address family, address and port of an `address` or `floating` statement.
+fn address(s: &Stmt<'_>) -> (String, String, String) {
+    let mut af = "ipv4".to_string();
+    let mut addr = String::new();
+    let mut port = String::new();
+    let mut after_colon = false;
+    for t in s.args() {
+        match t.kind {
+            TokenKind::Ipv4 | TokenKind::Ipv6 if addr.is_empty() => {
+                if t.kind == TokenKind::Ipv6 {
+                    af = "ipv6".into();
+                }
+                addr = t.as_str().to_string();
+            }
+            TokenKind::Word if addr.is_empty() && !after_colon => {
+                if ["ipv4", "ipv6", "ssocks", "sdp", "sci"].contains(&t.as_str()) {
+                    af = t.as_str().to_string();
+                } else {
+                    addr = t.as_str().to_string();
+                }
+            }
+            TokenKind::Punct(':') => after_colon = true,
+            TokenKind::Int if after_colon && port.is_empty() => port = t.as_str().to_string(),
+            _ => {}
+        }
+    }
+    (af, addr, port)
+}
+
+/// Upstream's `addr_scope_local()`.
+fn is_loopback(addr: &str) -> bool {
+    match addr.parse::<std::net::IpAddr>() {
+        Ok(a) => a.is_loopback(),
+        Err(_) => false,
+    }
+}
