@@ -404,12 +404,16 @@ fn expand_each(
     keep: bool,
 ) -> Expanded {
     let mut resources = Vec::with_capacity(if keep { cfg.resources.len() } else { 0 });
-    let mut steps: [Vec<String>; 5] = Default::default();
-    let [converting, connecting, peer_devices, inheriting, peering] = &mut steps;
+    let mut steps: [Vec<String>; 6] = Default::default();
+    let [converting, connecting, addresses, peer_devices, inheriting, peering] = &mut steps;
     let common = CommonOpts::of(cfg);
+    let mut addrs = Vec::new();
     for res in &cfg.resources {
         let mut r = convert(cfg, res, m.dialect, converting);
         build_connections(cfg, res, &mut r, connecting);
+        if m.dialect == Dialect::V9 {
+            addrs.push(crate::addrs::ResAddrs::of(&r));
+        }
         set_me(&mut r, m, &[]);
         fixup_peer_devices(&mut r, peer_devices);
         if expand_opts_too {
@@ -427,6 +431,10 @@ fn expand_each(
             shrink(&mut r);
             resources.push(r);
         }
+    }
+    // Upstream compares addresses only in an otherwise valid configuration.
+    if converting.is_empty() && connecting.is_empty() {
+        *addresses = crate::addrs::conflicts(&addrs);
     }
     Expanded {
         resources,
@@ -480,6 +488,10 @@ fn expand_together(
     }
     for (i, res) in cfg.resources.iter().enumerate() {
         build_connections(cfg, res, &mut x.resources[i], &mut x.errors);
+    }
+    if m.dialect == Dialect::V9 && x.errors.is_empty() {
+        let addrs: Vec<_> = x.resources.iter().map(crate::addrs::ResAddrs::of).collect();
+        x.errors = crate::addrs::conflicts(&addrs);
     }
     // "me": plain resources first, then stacked ones (they need the lower's "me").
     for pass in [false, true] {
