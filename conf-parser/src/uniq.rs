@@ -31,15 +31,20 @@ pub struct Conflict {
     pub first: String,
     /// The second use, for sorting among other findings.
     pub span: Span,
+    /// Upstream's `'...' keyword missing.` lines for the host sections it finished before
+    /// it found the duplicate (it goes on after those, not after this).
+    pub before: Vec<String>,
 }
 
 impl Conflict {
     /// Upstream's two lines.
     pub fn render(&self) -> String {
-        format!(
+        let mut out: String = self.before.iter().map(|l| format!("{l}\n")).collect();
+        out.push_str(&format!(
             "{}: conflicting use of {} '{}' ...\n{}: {} '{}' first used here.\n",
             self.at, self.what, self.key, self.first, self.what, self.key
-        )
+        ));
+        out
     }
 }
 
@@ -65,11 +70,29 @@ struct Vol {
 struct Host {
     names: Vec<String>,
     vols: Vec<Vol>,
+    /// The line of its `{`.
+    line: u32,
+    /// Checked for completeness (`on` and `floating` sections).
+    require: bool,
+    has_address: bool,
+}
+
+impl Host {
+    fn new(names: &[String], require: bool) -> Host {
+        Host {
+            names: names.to_vec(),
+            require,
+            ..Host::default()
+        }
+    }
 }
 
 /// What the DRBD 9 post-parse checks need of a resource.
 #[derive(Debug, Default)]
 struct Res {
+    name: String,
+    /// The file as our messages name it (upstream's `res->config_file`).
+    file: String,
     vols: Vec<Vol>,
     hosts: Vec<Host>,
 }
@@ -92,6 +115,8 @@ pub struct Uniq {
     file: String,
     span: Span,
     resources: Vec<Res>,
+    /// `keyword missing` lines upstream printed so far.
+    before: Vec<String>,
 }
 
 fn line(sources: &SourceMap, span: Span) -> u32 {
@@ -133,6 +158,7 @@ impl Uniq {
             file: String::new(),
             span: Span::default(),
             resources: Vec::new(),
+            before: Vec::new(),
         }
     }
 
@@ -160,6 +186,7 @@ impl Uniq {
                     key,
                     at,
                     span: self.span,
+                    before: self.before.clone(),
                 });
             }
             None => {
@@ -214,7 +241,11 @@ impl Uniq {
 
     // parse_resource(): the per-resource keys start afresh.
     fn resource(&mut self, name: &str, stmt: &Stmt<'_>, sources: &SourceMap) -> Res {
-        let mut res = Res::default();
+        let mut res = Res {
+            name: name.to_string(),
+            file: sources.file(stmt.span.file).name.clone(),
+            ..Res::default()
+        };
         self.per_res.clear();
         self.here(Table::Global, "resource section", name.to_string());
         let Some(block) = &stmt.block else {
@@ -238,12 +269,26 @@ impl Uniq {
                 "protocol" => self.upr("protocol statement", format!("{name}: protocol")),
                 "on" => {
                     let names: Vec<String> = values(s).map(|t| t.as_str().to_string()).collect();
-                    let host = self.host(name, &names, &names, s, sources, &mut res.vols);
+                    let host = self.host(
+                        name,
+                        &names,
+                        Host::new(&names, true),
+                        s,
+                        sources,
+                        &mut res.vols,
+                    );
                     res.hosts.push(host);
                 }
                 "_this_host" => {
                     let names = vec!["_this_host".to_string()];
-                    let host = self.host(name, &names, &names, s, sources, &mut res.vols);
+                    let host = self.host(
+                        name,
+                        &names,
+                        Host::new(&names, false),
+                        s,
+                        sources,
+                        &mut res.vols,
+                    );
                     res.hosts.push(host);
                 }
                 "floating" => {
@@ -299,19 +344,16 @@ impl Uniq {
         &mut self,
         res: &str,
         checked: &[String],
-        names: &[String],
+        mut host: Host,
         s: &Stmt<'_>,
         sources: &SourceMap,
         res_vols: &mut [Vol],
     ) -> Host {
-        let mut host = Host {
-            names: names.to_vec(),
-            vols: Vec::new(),
-        };
         let Some(block) = &s.block else {
             return host;
         };
         self.fline = line(sources, block.open);
+        host.line = self.fline;
         for h in checked {
             self.upr("host section", format!("{res}: on {h}"));
         }
@@ -341,6 +383,7 @@ impl Uniq {
                     self.volume_stmt(volume0(&mut host.vols), Some(checked), st, sources);
                 }
                 "address" => {
+                    host.has_address = true;
                     each(self, "address statement", "address");
                     if self.dialect == Dialect::V84 {
                         self.ip_84(checked, st);
@@ -383,8 +426,28 @@ impl Uniq {
             for (w, k) in sites {
                 self.check(Table::Global, w, k, at.clone());
             }
+            if host.require {
+                let mut missing = Vec::new();
+                if !host.has_address {
+                    missing.push("address");
+                }
+                for v in &host.vols {
+                    missing.extend(missing_84(v));
+                }
+                self.missing(&self.file.clone(), host.line, res, &host.names, &missing);
+            }
         }
         host
+    }
+
+    /// Upstream's `derror()` lines, kept for a conflict found after them.
+    fn missing(&mut self, file: &str, line: u32, res: &str, names: &[String], what: &[&str]) {
+        for w in what {
+            self.before.push(format!(
+                "{file}:{line}: in resource {res}, on {} {{ ... }}: '{w}' keyword missing.",
+                names.join(" ")
+            ));
+        }
     }
 
     // floating [AF] ADDR:PORT { ... }
@@ -410,7 +473,9 @@ impl Uniq {
                         }
                     })
                     .collect();
-                self.host(res, &[], &[fake], s, sources, res_vols)
+                let mut host = Host::new(&[fake], true);
+                host.has_address = true;
+                self.host(res, &[], host, s, sources, res_vols)
             }
             Dialect::V84 => {
                 self.here(Table::Global, "IP", format!("{addr}:{port}"));
@@ -420,7 +485,9 @@ impl Uniq {
                     format!("{addr}:{port}")
                 };
                 let names = [fake];
-                self.host(res, &names, &names, s, sources, res_vols)
+                let mut host = Host::new(&names, true);
+                host.has_address = true;
+                self.host(res, &names, host, s, sources, res_vols)
             }
         }
     }
@@ -600,9 +667,51 @@ impl Uniq {
                 if self.conflict.is_some() {
                     return;
                 }
+                if host.require {
+                    let missing: Vec<&str> = host.vols.iter().flat_map(missing_9).collect();
+                    self.missing(&res.file, host.line, &res.name, &host.names, &missing);
+                }
             }
         }
     }
+}
+
+/// What 8.4's `check_volume_complete()` finds missing in a host's volume.
+fn missing_84(v: &Vol) -> Vec<&'static str> {
+    let mut m = Vec::new();
+    if v.device.is_none() && v.minor.is_none_or(|m| m == -1) {
+        m.push("device");
+    }
+    if v.disk.is_none() {
+        m.push("disk");
+    }
+    if v.meta_disk.is_none() {
+        m.push("meta-disk");
+    }
+    if v.meta_index.is_none() {
+        m.push("meta-index");
+    }
+    m
+}
+
+/// What DRBD 9's `check_volume_complete()` finds missing in a host's volume.
+fn missing_9(v: &Vol) -> Vec<&'static str> {
+    let mut m = Vec::new();
+    if v.device.is_none() && v.minor.is_none_or(|m| m == -1) {
+        m.push("device");
+    }
+    let any = v.disk.is_some() || v.meta_disk.is_some() || v.meta_index.is_some();
+    if any && v.disk.as_deref() != Some("none") {
+        if v.disk.is_none() {
+            m.push("disk");
+        }
+        match (&v.meta_disk, &v.meta_index) {
+            (None, None) | (Some(_), Some(_)) => {}
+            (None, Some(_)) => m.push("meta-disk"),
+            (Some(_), None) => m.push("meta-index"),
+        }
+    }
+    m
 }
 
 /// Upstream's `volume0()`: the implicit volume, made on first use.

@@ -852,3 +852,45 @@ fn distinct_resources_do_not_conflict() {
         assert_eq!(conflict(d, "ok.res", text), "", "{d:?}");
     }
 }
+
+#[test]
+fn v9_keyword_missing_of_earlier_hosts_comes_first() {
+    check(
+        Dialect::V9,
+        "before9.res",
+        r#"resource r0 {
+  on alpha { node-id 0; device /dev/drbd1; disk /dev/a; meta-disk /dev/m [0]; address 10.0.0.1:7788; }
+  on bravo { node-id 1; device /dev/drbd1; meta-disk internal; address 10.0.0.2:7788; }
+}
+resource r1 {
+  on alpha { node-id 0; device /dev/drbd2; disk /dev/b; meta-disk /dev/m [0]; address 10.0.0.1:7789; }
+  on bravo { node-id 1; device /dev/drbd2; disk /dev/b; meta-disk internal; address 10.0.0.2:7789; }
+}
+"#,
+        r#"before9.res:3: in resource r0, on bravo { ... }: 'disk' keyword missing.
+before9.res:6: conflicting use of meta-disk 'alpha:/dev/m[0]' ...
+before9.res:2: meta-disk 'alpha:/dev/m[0]' first used here.
+"#,
+    );
+}
+
+#[test]
+fn v84_keyword_missing_of_earlier_hosts_comes_first() {
+    check(
+        Dialect::V84,
+        "before84.res",
+        r#"resource r0 {
+  on alpha { device /dev/drbd1; disk /dev/a; meta-disk /dev/m [0]; address 10.0.0.1:7788; }
+  on bravo { device /dev/drbd1; meta-disk internal; address 10.0.0.2:7788; }
+}
+resource r1 {
+  on alpha { device /dev/drbd2; disk /dev/b; meta-disk /dev/m [0]; address 10.0.0.1:7789; }
+  on bravo { device /dev/drbd2; disk /dev/b; meta-disk internal; address 10.0.0.2:7789; }
+}
+"#,
+        r#"before84.res:3: in resource r0, on bravo { ... }: 'disk' keyword missing.
+before84.res:6: conflicting use of meta-disk 'alpha:/dev/m[0]' ...
+before84.res:2: meta-disk 'alpha:/dev/m[0]' first used here.
+"#,
+    );
+}
