@@ -75,6 +75,8 @@ struct Host {
     /// Checked for completeness (`on` and `floating` sections).
     require: bool,
     has_address: bool,
+    /// `stacked-on-top-of LOWER`.
+    lower: Option<String>,
 }
 
 impl Host {
@@ -300,9 +302,8 @@ impl Uniq {
                         let key = format!("stacked:{}", lower.as_str());
                         self.here(Table::Global, "stacked-on-top-of", key);
                     }
-                    self.stacked(name, s, sources);
-                    // Its names are set after the checks that would use them.
-                    res.hosts.push(Host::default());
+                    let host = self.stacked(name, s);
+                    res.hosts.push(host);
                 }
                 "disk" if s.block.is_some() => section(self, "disk section", "disk"),
                 "disk" => {
@@ -505,15 +506,44 @@ impl Uniq {
     }
 
     // parse_stacked_section(): fline stays at its keyword.
-    fn stacked(&mut self, res: &str, s: &Stmt<'_>, _sources: &SourceMap) {
-        let Some(block) = &s.block else { return };
+    // Its names come from the lower resource after the checks that would use them; its
+    // devices are recorded without a file or line.
+    fn stacked(&mut self, res: &str, s: &Stmt<'_>) -> Host {
+        let mut host = Host {
+            lower: values(s).next().map(|t| t.as_str().to_string()),
+            ..Host::default()
+        };
+        let Some(block) = &s.block else { return host };
         for st in &block.stmts {
-            if st.keyword().is_kw("node-id") {
+            let kw = st.keyword();
+            if kw.is_kw("node-id") {
                 if let Some(id) = values(st).next() {
                     self.upr("node-id", format!("{res}:{}", id.as_str()));
                 }
+            } else if kw.is_kw("device") {
+                let (device, minor) = device_of(st);
+                let v = volume0(&mut host.vols);
+                v.device = device;
+                v.minor = Some(minor);
+            } else if kw.is_kw("volume") {
+                let Some(vnr) = values(st).next().and_then(|t| t.as_str().parse().ok()) else {
+                    continue;
+                };
+                let mut v = Vol {
+                    vnr,
+                    minor: Some(-1),
+                    ..Vol::default()
+                };
+                let inner = st.block.iter().flat_map(|b| &b.stmts);
+                for d in inner.filter(|d| d.keyword().is_kw("device")) {
+                    let (device, minor) = device_of(d);
+                    v.device = device;
+                    v.minor = Some(minor);
+                }
+                insert_sorted(&mut host.vols, v);
             }
         }
+        host
     }
 
     // volume N { ... }: fline is not updated inside.
@@ -558,31 +588,7 @@ impl Uniq {
                 v.disk_line = self.fline;
             }
             "device" => {
-                let mut device = None;
-                let mut minor = None;
-                let words: Vec<&Token> = st.args().iter().collect();
-                let mut i = 0;
-                while i < words.len() {
-                    if words[i].is_kw("minor") {
-                        minor = words
-                            .get(i + 1)
-                            .and_then(|t| t.as_str().parse::<i64>().ok());
-                        i += 2;
-                        continue;
-                    }
-                    if device.is_none() && words[i].is_value() {
-                        let d = words[i].as_str();
-                        device = Some(if d.starts_with("drbd") {
-                            format!("/dev/{d}")
-                        } else {
-                            d.to_string()
-                        });
-                    }
-                    i += 1;
-                }
-                let minor = minor
-                    .or_else(|| device.as_deref().map(minor_of_dev))
-                    .unwrap_or(-1);
+                let (device, minor) = device_of(st);
                 v.device.clone_from(&device);
                 v.minor = Some(minor);
                 if let Some(hosts) = hosts {
@@ -673,7 +679,70 @@ impl Uniq {
                 }
             }
         }
+        // set_on_hosts_in_res(): a stacked section's devices on the lower resource's hosts.
+        for res in &resources {
+            for host in res.hosts.iter().filter(|h| h.lower.is_some()) {
+                let lower = host.lower.as_deref().unwrap_or_default();
+                let Some(l) = resources.iter().find(|r| r.name == lower) else {
+                    continue;
+                };
+                let at = |v: &Vol| {
+                    format!(
+                        "{}:{}",
+                        v.file.as_deref().unwrap_or("(null)"),
+                        v.device_line
+                    )
+                };
+                for h in l
+                    .hosts
+                    .iter()
+                    .filter(|h| h.lower.is_none())
+                    .flat_map(|h| &h.names)
+                {
+                    for v in &host.vols {
+                        let m = v.minor.unwrap_or(-1) as u32;
+                        let key = format!("device-minor:{h}:{m}");
+                        self.check(Table::Global, "device-minor", key, at(v));
+                    }
+                    for v in &host.vols {
+                        if let Some(d) = &v.device {
+                            self.check(Table::Global, "device", format!("device:{h}:{d}"), at(v));
+                        }
+                    }
+                }
+            }
+        }
     }
+}
+
+/// The device name and minor of a `device` statement (minor -1 if it has none).
+fn device_of(st: &Stmt<'_>) -> (Option<String>, i64) {
+    let mut device = None;
+    let mut minor = None;
+    let words = st.args();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].is_kw("minor") {
+            minor = words
+                .get(i + 1)
+                .and_then(|t| t.as_str().parse::<i64>().ok());
+            i += 2;
+            continue;
+        }
+        if device.is_none() && words[i].is_value() {
+            let d = words[i].as_str();
+            device = Some(if d.starts_with("drbd") {
+                format!("/dev/{d}")
+            } else {
+                d.to_string()
+            });
+        }
+        i += 1;
+    }
+    let minor = minor
+        .or_else(|| device.as_deref().map(minor_of_dev))
+        .unwrap_or(-1);
+    (device, minor)
 }
 
 /// What 8.4's `check_volume_complete()` finds missing in a host's volume.

@@ -894,3 +894,23 @@ before84.res:2: meta-disk 'alpha:/dev/m[0]' first used here.
 "#,
     );
 }
+
+#[test]
+fn v9_stacked_device_minor_on_the_lower_hosts() {
+    check(
+        Dialect::V9,
+        "stacked.res",
+        r#"resource r0 {
+  on alpha { node-id 0; device /dev/drbd1; disk /dev/a; meta-disk internal; address 10.0.0.1:7788; }
+  on bravo { node-id 1; device /dev/drbd1; disk /dev/a; meta-disk internal; address 10.0.0.2:7788; }
+}
+resource r0-U {
+  stacked-on-top-of r0 { node-id 0; device /dev/drbd1; address 10.0.0.5:7790; }
+  on charlie { node-id 1; device /dev/drbd10; disk /dev/c; meta-disk internal; address 10.0.0.3:7790; }
+}
+"#,
+        r#"(null):0: conflicting use of device-minor 'device-minor:alpha:1' ...
+stacked.res:0: device-minor 'device-minor:alpha:1' first used here.
+"#,
+    );
+}
