@@ -12,6 +12,7 @@
 //! keeps it.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::lexer::{Token, TokenKind};
 use crate::options::Dialect;
@@ -54,7 +55,7 @@ struct Vol {
     vnr: u32,
     implicit: bool,
     /// `v_config_file`: the file of the volume's first statement (`(null)` if none set it).
-    file: Option<String>,
+    file: Option<u32>,
     device_line: u32,
     disk_line: u32,
     meta_line: u32,
@@ -93,8 +94,8 @@ impl Host {
 #[derive(Debug, Default)]
 struct Res {
     name: String,
-    /// The file as our messages name it (upstream's `res->config_file`).
-    file: String,
+    /// Its file (upstream's `res->config_file`, named as our messages name it).
+    file: u32,
     vols: Vec<Vol>,
     hosts: Vec<Host>,
 }
@@ -108,13 +109,15 @@ enum Table {
 /// The replay of upstream's checks over one configuration.
 pub struct Uniq {
     dialect: Dialect,
-    global: HashMap<String, String>,
-    per_res: HashMap<String, String>,
+    global: HashMap<u128, Site, Fnv>,
+    per_res: HashMap<u128, Site, Fnv>,
     conflict: Option<Conflict>,
     /// Upstream's `fline`.
     fline: u32,
-    /// Upstream's `config_file`: the file being read, as upstream names it.
-    file: String,
+    /// Upstream's `config_file`: the file being read.
+    file: u32,
+    /// Each file's name in upstream's messages and in ours, by file id.
+    names: Vec<(String, String)>,
     span: Span,
     resources: Vec<Res>,
     /// `keyword missing` lines upstream printed so far.
@@ -122,7 +125,56 @@ pub struct Uniq {
 }
 
 fn line(sources: &SourceMap, span: Span) -> u32 {
-    sources.file(span.file).line_col(span.start).line
+    sources.file(span.file).line_of(span.start)
+}
+
+/// Where a key was used: a file (`None`: upstream's `(null)`) and line.
+#[derive(Clone, Copy, Debug)]
+struct Site {
+    file: Option<u32>,
+    line: u32,
+}
+
+impl Site {
+    fn at(file: Option<u32>, line: u32) -> Site {
+        Site { file, line }
+    }
+}
+
+/// FNV-1a: the keys are short and many, and come from the administrator's own files.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = BuildHasherDefault<FnvHasher>;
+
+/// A key's identity: two independent 64-bit hashes of its text. Keys are many (several
+/// per volume and host); their text is only needed for the message, and there the key
+/// seen again is the same text.
+fn key_id(key: &str) -> u128 {
+    let mut a = FnvHasher::default();
+    a.write(key.as_bytes());
+    let mut b = std::hash::DefaultHasher::new();
+    b.write(key.as_bytes());
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }
 
 /// Upstream's `dt_minor_of_dev()` for names that need no `stat()`.
@@ -153,11 +205,12 @@ impl Uniq {
     pub fn new(dialect: Dialect) -> Uniq {
         Uniq {
             dialect,
-            global: HashMap::new(),
-            per_res: HashMap::new(),
+            global: HashMap::default(),
+            per_res: HashMap::default(),
             conflict: None,
             fline: 0,
-            file: String::new(),
+            file: 0,
+            names: Vec::new(),
             span: Span::default(),
             resources: Vec::new(),
             before: Vec::new(),
@@ -172,7 +225,14 @@ impl Uniq {
         self.conflict
     }
 
-    fn check(&mut self, table: Table, what: &'static str, key: String, at: String) {
+    fn site_name(&self, site: Site) -> String {
+        match site.file.and_then(|f| self.names.get(f as usize)) {
+            Some((given, _)) => format!("{given}:{}", site.line),
+            None => format!("(null):{}", site.line),
+        }
+    }
+
+    fn check(&mut self, table: Table, what: &'static str, key: String, at: Site) {
         if self.conflict.is_some() {
             return;
         }
@@ -180,26 +240,27 @@ impl Uniq {
             Table::Global => &mut self.global,
             Table::PerResource => &mut self.per_res,
         };
-        match map.get(&key) {
-            Some(first) => {
+        let id = key_id(&key);
+        match map.get(&id) {
+            Some(&first) => {
                 self.conflict = Some(Conflict {
                     what,
-                    first: first.clone(),
+                    first: self.site_name(first),
                     key,
-                    at,
+                    at: self.site_name(at),
                     span: self.span,
                     before: self.before.clone(),
                 });
             }
             None => {
-                map.insert(key, at);
+                map.insert(id, at);
             }
         }
     }
 
     /// `check_uniq()`/`check_upr()` at the current file and `fline`.
     fn here(&mut self, table: Table, what: &'static str, key: String) {
-        let at = format!("{}:{}", self.file, self.fline);
+        let at = Site::at(Some(self.file), self.fline);
         self.check(table, what, key, at);
     }
 
@@ -216,7 +277,11 @@ impl Uniq {
         if kw.kind != TokenKind::Word {
             return;
         }
-        self.file.clone_from(&sources.file(kw.span.file).given);
+        self.file = kw.span.file.0;
+        while self.names.len() <= self.file as usize {
+            let f = sources.file(crate::source::FileId(self.names.len() as u32));
+            self.names.push((f.given.clone(), f.name.clone()));
+        }
         self.fline = line(sources, kw.span);
         self.span = kw.span;
         match kw.as_str() {
@@ -245,7 +310,7 @@ impl Uniq {
     fn resource(&mut self, name: &str, stmt: &Stmt<'_>, sources: &SourceMap) -> Res {
         let mut res = Res {
             name: name.to_string(),
-            file: sources.file(stmt.span.file).name.clone(),
+            file: stmt.span.file.0,
             ..Res::default()
         };
         self.per_res.clear();
@@ -416,7 +481,7 @@ impl Uniq {
             if let Some(close) = block.close {
                 self.fline = line(sources, close);
             }
-            let at = format!("{}:{}", self.file, self.fline);
+            let at = Site::at(Some(self.file), self.fline);
             let mut sites = Vec::new();
             inherit(res_vols, &mut host, self.dialect, &mut |_, _, w, k| {
                 sites.push((w, k));
@@ -425,7 +490,7 @@ impl Uniq {
                 sites.extend(meta_keys(v, &host.names).map(|k| ("meta-disk", k)));
             }
             for (w, k) in sites {
-                self.check(Table::Global, w, k, at.clone());
+                self.check(Table::Global, w, k, at);
             }
             if host.require {
                 let mut missing = Vec::new();
@@ -435,7 +500,8 @@ impl Uniq {
                 for v in &host.vols {
                     missing.extend(missing_84(v));
                 }
-                self.missing(&self.file.clone(), host.line, res, &host.names, &missing);
+                let file = self.names[self.file as usize].0.clone();
+                self.missing(&file, host.line, res, &host.names, &missing);
             }
         }
         host
@@ -575,7 +641,7 @@ impl Uniq {
         sources: &SourceMap,
     ) {
         if v.file.is_none() {
-            v.file = Some(self.file.clone());
+            v.file = Some(self.file);
         }
         let mut vals = values(st);
         match st.keyword().as_str() {
@@ -595,12 +661,8 @@ impl Uniq {
                     // DRBD 9 checks at the volume's recorded line (set only after this
                     // statement); 8.4 at the current one.
                     let at = match self.dialect {
-                        Dialect::V9 => format!(
-                            "{}:{}",
-                            v.file.as_deref().unwrap_or("(null)"),
-                            v.device_line
-                        ),
-                        Dialect::V84 => format!("{}:{}", self.file, self.fline),
+                        Dialect::V9 => Site::at(v.file, v.device_line),
+                        Dialect::V84 => Site::at(Some(self.file), self.fline),
                     };
                     for h in hosts {
                         let m = minor as u32;
@@ -608,15 +670,10 @@ impl Uniq {
                             Table::Global,
                             "device-minor",
                             format!("device-minor:{h}:{m}"),
-                            at.clone(),
+                            at,
                         );
                         if let Some(d) = &device {
-                            self.check(
-                                Table::Global,
-                                "device",
-                                format!("device:{h}:{d}"),
-                                at.clone(),
-                            );
+                            self.check(Table::Global, "device", format!("device:{h}:{d}"), at);
                         }
                     }
                 }
@@ -657,15 +714,37 @@ impl Uniq {
     // post_parse(): volumes inherited into each host section, then external meta-data.
     fn post_parse(&mut self) {
         let mut resources = std::mem::take(&mut self.resources);
-        for res in &mut resources {
+        // What set_on_hosts_in_res() needs later: the stacked sections, and the host
+        // names of the resources they are stacked on.
+        let mut stacked: Vec<Vec<Vol>> = Vec::new();
+        let mut stacked_on: Vec<String> = Vec::new();
+        let mut lower_names: HashMap<String, Vec<String>> = HashMap::new();
+        for r in &resources {
+            for h in &r.hosts {
+                if let Some(l) = &h.lower {
+                    lower_names.entry(l.clone()).or_default();
+                }
+            }
+        }
+        for r in &resources {
+            if let Some(names) = lower_names.get_mut(&r.name) {
+                if names.is_empty() {
+                    let plain = r.hosts.iter().filter(|h| h.lower.is_none());
+                    names.extend(plain.flat_map(|h| h.names.iter().cloned()));
+                    names.push(String::new());
+                }
+            }
+        }
+        // Each resource is dropped once checked.
+        for mut res in resources.drain(..) {
             for host in &mut res.hosts {
                 let mut sites = Vec::new();
                 inherit(&res.vols, host, self.dialect, &mut |file, l, w, k| {
-                    sites.push((format!("{}:{l}", file.unwrap_or("(null)")), w, k));
+                    sites.push((Site::at(file, l), w, k));
                 });
                 for v in &host.vols {
-                    let at = format!("{}:{}", v.file.as_deref().unwrap_or("(null)"), v.meta_line);
-                    sites.extend(meta_keys(v, &host.names).map(|k| (at.clone(), "meta-disk", k)));
+                    let at = Site::at(v.file, v.meta_line);
+                    sites.extend(meta_keys(v, &host.names).map(|k| (at, "meta-disk", k)));
                 }
                 for (at, w, k) in sites {
                     self.check(Table::Global, w, k, at);
@@ -675,39 +754,36 @@ impl Uniq {
                 }
                 if host.require {
                     let missing: Vec<&str> = host.vols.iter().flat_map(missing_9).collect();
-                    self.missing(&res.file, host.line, &res.name, &host.names, &missing);
+                    if !missing.is_empty() {
+                        let file = self.names[res.file as usize].1.clone();
+                        self.missing(&file, host.line, &res.name, &host.names, &missing);
+                    }
+                }
+            }
+            for host in res.hosts {
+                if let Some(l) = host.lower {
+                    stacked.push(host.vols);
+                    stacked_on.push(l);
                 }
             }
         }
-        // set_on_hosts_in_res(): a stacked section's devices on the lower resource's hosts.
-        for res in &resources {
-            for host in res.hosts.iter().filter(|h| h.lower.is_some()) {
-                let lower = host.lower.as_deref().unwrap_or_default();
-                let Some(l) = resources.iter().find(|r| r.name == lower) else {
-                    continue;
-                };
-                let at = |v: &Vol| {
-                    format!(
-                        "{}:{}",
-                        v.file.as_deref().unwrap_or("(null)"),
-                        v.device_line
-                    )
-                };
-                for h in l
-                    .hosts
-                    .iter()
-                    .filter(|h| h.lower.is_none())
-                    .flat_map(|h| &h.names)
-                {
-                    for v in &host.vols {
-                        let m = v.minor.unwrap_or(-1) as u32;
-                        let key = format!("device-minor:{h}:{m}");
-                        self.check(Table::Global, "device-minor", key, at(v));
-                    }
-                    for v in &host.vols {
-                        if let Some(d) = &v.device {
-                            self.check(Table::Global, "device", format!("device:{h}:{d}"), at(v));
-                        }
+        // set_on_hosts_in_res(): a stacked section's devices on the lower resource's hosts
+        // (the first resource of that name; an empty list marks it found).
+        for (vols, lower) in stacked.iter().zip(&stacked_on) {
+            let Some(names) = lower_names.get(lower).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            for h in names.iter().filter(|n| !n.is_empty()) {
+                for v in vols {
+                    let m = v.minor.unwrap_or(-1) as u32;
+                    let key = format!("device-minor:{h}:{m}");
+                    let at = Site::at(v.file, v.device_line);
+                    self.check(Table::Global, "device-minor", key, at);
+                }
+                for v in vols {
+                    if let Some(d) = &v.device {
+                        let at = Site::at(v.file, v.device_line);
+                        self.check(Table::Global, "device", format!("device:{h}:{d}"), at);
                     }
                 }
             }
@@ -803,10 +879,10 @@ fn meta_keys<'a>(v: &'a Vol, names: &'a [String]) -> impl Iterator<Item = String
 }
 
 /// Where a check of [`inherit`] goes: (file, line, what, key).
-type Site<'a> = dyn FnMut(Option<&str>, u32, &'static str, String) + 'a;
+type SiteFn<'a> = dyn FnMut(Option<u32>, u32, &'static str, String) + 'a;
 
 /// Upstream's `inherit_volumes()`: each check goes to `site` as (file, line, what, key).
-fn inherit(from: &[Vol], host: &mut Host, dialect: Dialect, site: &mut Site<'_>) {
+fn inherit(from: &[Vol], host: &mut Host, dialect: Dialect, site: &mut SiteFn<'_>) {
     for s in from {
         let pos = match host.vols.iter().position(|t| t.vnr == s.vnr) {
             Some(p) => p,
@@ -814,7 +890,7 @@ fn inherit(from: &[Vol], host: &mut Host, dialect: Dialect, site: &mut Site<'_>)
                 let t = Vol {
                     vnr: s.vnr,
                     implicit: s.implicit,
-                    file: s.file.clone(),
+                    file: s.file,
                     device_line: s.device_line,
                     disk_line: s.disk_line,
                     meta_line: s.meta_line,
@@ -829,7 +905,7 @@ fn inherit(from: &[Vol], host: &mut Host, dialect: Dialect, site: &mut Site<'_>)
             t.disk.clone_from(&s.disk);
             for h in &host.names {
                 let key = format!("disk:{h}:{}", s.disk.as_deref().unwrap_or_default());
-                site(t.file.as_deref(), t.disk_line, "disk", key);
+                site(t.file, t.disk_line, "disk", key);
             }
         }
         if t.device.is_none() && s.device.is_some() {
@@ -843,15 +919,10 @@ fn inherit(from: &[Vol], host: &mut Host, dialect: Dialect, site: &mut Site<'_>)
                     Dialect::V9 => format!("device-minor:{h}:{}", m as u32),
                     Dialect::V84 => format!("device-minor:{h}:{m}"),
                 };
-                site(t.file.as_deref(), t.device_line, "device-minor", key);
+                site(t.file, t.device_line, "device-minor", key);
                 if dialect == Dialect::V9 {
                     if let Some(d) = &t.device {
-                        site(
-                            t.file.as_deref(),
-                            t.device_line,
-                            "device",
-                            format!("device:{h}:{d}"),
-                        );
+                        site(t.file, t.device_line, "device", format!("device:{h}:{d}"));
                     }
                 }
             }
