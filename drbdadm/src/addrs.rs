@@ -10,9 +10,7 @@ use crate::expand::XRes;
 
 /// Upstream's `addresses_cmp()` identity: IP addresses compare as numbers, anything else
 /// as written; then port and family.
-type Key = (String, String, String);
-
-fn key(a: &Address) -> Key {
+fn key(a: &Address) -> String {
     let addr = match a.af.as_str() {
         "ipv4" | "ipv6" => a
             .addr
@@ -20,7 +18,7 @@ fn key(a: &Address) -> Key {
             .map_or_else(|_| a.addr.clone(), |ip| ip.to_string()),
         _ => a.addr.clone(),
     };
-    (addr, a.port.clone(), a.af.clone())
+    format!("{addr}\0{}\0{}", a.port, a.af)
 }
 
 fn is_local(a: &Address) -> bool {
@@ -29,108 +27,104 @@ fn is_local(a: &Address) -> bool {
         .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// One endpoint: its address and line.
-struct End {
-    key: Key,
-    shown: String,
+/// The first use of an address.
+struct First {
+    /// Index into the owners.
+    owner: u32,
     line: u32,
-    local: bool,
+    /// Already named in a message (upstream's `ha->conflicts`).
+    reported: bool,
 }
 
-/// What the check keeps of a resource (resources may be dropped once expanded).
-pub struct ResAddrs {
-    name: String,
-    file: String,
-    /// Per path: the connection's line and the endpoints.
-    paths: Vec<(u32, Vec<End>)>,
+/// The check, fed one expanded resource at a time in configuration order (each resource
+/// is compared with the ones before it), so that resources need not be kept.
+#[derive(Default)]
+pub struct AddrCheck {
+    first: HashMap<String, First>,
+    /// Resources that use an address first: name and file (index into `files`).
+    owners: Vec<(String, u32)>,
+    files: Vec<String>,
+    errors: Vec<String>,
 }
 
-impl ResAddrs {
-    /// The endpoints of every path of `x`.
-    pub fn of(x: &XRes) -> ResAddrs {
-        let mut paths = Vec::new();
+impl AddrCheck {
+    /// Checks the paths of `x` against the resources added before.
+    pub fn add(&mut self, x: &XRes) {
+        let mut owner: Option<u32> = None;
         for c in &x.conns {
             for p in &c.paths {
-                let ends = p
-                    .ends
-                    .iter()
-                    .filter_map(|e| {
-                        let a = e
-                            .address
-                            .as_ref()
-                            .or_else(|| e.host.and_then(|h| x.hosts[h].address.as_ref()))?;
-                        Some(End {
-                            key: key(a),
-                            shown: format!("{}:{}:{}", a.af, a.addr, a.port),
-                            // Upstream's made-up endpoints have no line.
-                            line: if c.implicit { 0 } else { e.line },
-                            local: is_local(a),
-                        })
-                    })
-                    .collect();
-                paths.push((c.line, ends));
+                let mut used: Vec<(String, String)> = Vec::new();
+                for e in &p.ends {
+                    let Some(a) = e
+                        .address
+                        .as_ref()
+                        .or_else(|| e.host.and_then(|h| x.hosts[h].address.as_ref()))
+                    else {
+                        continue;
+                    };
+                    if is_local(a) {
+                        continue;
+                    }
+                    let k = key(a);
+                    let shown = format!("{}:{}:{}", a.af, a.addr, a.port);
+                    // Upstream's made-up endpoints have no line.
+                    let line = if c.implicit { 0 } else { e.line };
+                    // Upstream counts an endpoint for the both-ends check unless it skips
+                    // it as reported already.
+                    match self.first.get_mut(&k) {
+                        None => {
+                            let o = *owner.get_or_insert_with(|| {
+                                if self.files.last() != Some(&x.file) {
+                                    self.files.push(x.file.clone());
+                                }
+                                self.owners
+                                    .push((x.name.clone(), self.files.len() as u32 - 1));
+                                self.owners.len() as u32 - 1
+                            });
+                            used.push((k.clone(), shown));
+                            self.first.insert(
+                                k,
+                                First {
+                                    owner: o,
+                                    line,
+                                    reported: false,
+                                },
+                            );
+                        }
+                        Some(f) => {
+                            if Some(f.owner) == owner {
+                                used.push((k, shown));
+                                continue;
+                            }
+                            if f.reported {
+                                continue;
+                            }
+                            let (oname, ofile) = &self.owners[f.owner as usize];
+                            self.errors.push(format!(
+                                "{}:{line}: in resource {}\n    {shown} is also used {}:{} (resource {oname})",
+                                x.file, x.name, self.files[*ofile as usize], f.line
+                            ));
+                            f.reported = true;
+                            used.push((k, shown));
+                        }
+                    }
+                }
+                if let [(a, shown), (b, _)] = used.as_slice() {
+                    if a == b {
+                        self.errors.push(format!(
+                            "{}:{}: in resource {} {shown} is used for both endpoints",
+                            x.file, c.line, x.name
+                        ));
+                    }
+                }
             }
         }
-        ResAddrs {
-            name: x.name.clone(),
-            file: x.file.clone(),
-            paths,
-        }
     }
-}
 
-/// Upstream's messages for every conflict, in its order.
-pub fn conflicts(all: &[ResAddrs]) -> Vec<String> {
-    let mut errors = Vec::new();
-    // First use of each address: (resource, path, endpoint).
-    let mut first: HashMap<&Key, (usize, usize, usize)> = HashMap::new();
-    let mut reported: HashMap<(usize, usize, usize), ()> = HashMap::new();
-    for (ri, r) in all.iter().enumerate() {
-        for (pi, (conn_line, ends)) in r.paths.iter().enumerate() {
-            for (ei, e) in ends.iter().enumerate() {
-                if e.local {
-                    continue;
-                }
-                let Some(&(fr, _, _)) = first.get(&e.key) else {
-                    first.insert(&e.key, (ri, pi, ei));
-                    continue;
-                };
-                if fr == ri || reported.contains_key(&(ri, pi, ei)) {
-                    continue;
-                }
-                // The other resource's first endpoint with this address.
-                let other = &all[fr];
-                let Some((opi, oei, oe)) =
-                    other.paths.iter().enumerate().find_map(|(p, (_, es))| {
-                        es.iter()
-                            .enumerate()
-                            .find(|(_, x)| x.key == e.key)
-                            .map(|(i, x)| (p, i, x))
-                    })
-                else {
-                    continue;
-                };
-                if reported.contains_key(&(fr, opi, oei)) {
-                    continue;
-                }
-                errors.push(format!(
-                    "{}:{}: in resource {}\n    {} is also used {}:{} (resource {})",
-                    r.file, e.line, r.name, e.shown, other.file, oe.line, other.name
-                ));
-                reported.insert((fr, opi, oei), ());
-                reported.insert((ri, pi, ei), ());
-            }
-            if let [a, b] = ends.as_slice() {
-                if a.key == b.key && !a.local {
-                    errors.push(format!(
-                        "{}:{}: in resource {} {} is used for both endpoints",
-                        r.file, conn_line, r.name, a.shown
-                    ));
-                }
-            }
-        }
+    /// Upstream's messages, in its order.
+    pub fn finish(self) -> Vec<String> {
+        self.errors
     }
-    errors
 }
 
 #[cfg(test)]

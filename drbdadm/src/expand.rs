@@ -407,12 +407,12 @@ fn expand_each(
     let mut steps: [Vec<String>; 6] = Default::default();
     let [converting, connecting, addresses, peer_devices, inheriting, peering] = &mut steps;
     let common = CommonOpts::of(cfg);
-    let mut addrs = Vec::new();
+    let mut addrs = crate::addrs::AddrCheck::default();
     for res in &cfg.resources {
         let mut r = convert(cfg, res, m.dialect, converting);
         build_connections(cfg, res, &mut r, connecting);
         if m.dialect == Dialect::V9 {
-            addrs.push(crate::addrs::ResAddrs::of(&r));
+            addrs.add(&r);
         }
         set_me(&mut r, m, &[]);
         fixup_peer_devices(&mut r, peer_devices);
@@ -434,7 +434,7 @@ fn expand_each(
     }
     // Upstream compares addresses only in an otherwise valid configuration.
     if converting.is_empty() && connecting.is_empty() {
-        *addresses = crate::addrs::conflicts(&addrs);
+        *addresses = addrs.finish();
     }
     Expanded {
         resources,
@@ -490,8 +490,11 @@ fn expand_together(
         build_connections(cfg, res, &mut x.resources[i], &mut x.errors);
     }
     if m.dialect == Dialect::V9 && x.errors.is_empty() {
-        let addrs: Vec<_> = x.resources.iter().map(crate::addrs::ResAddrs::of).collect();
-        x.errors = crate::addrs::conflicts(&addrs);
+        let mut addrs = crate::addrs::AddrCheck::default();
+        for r in &x.resources {
+            addrs.add(r);
+        }
+        x.errors = addrs.finish();
     }
     // "me": plain resources first, then stacked ones (they need the lower's "me").
     for pass in [false, true] {
