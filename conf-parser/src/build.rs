@@ -23,6 +23,7 @@ pub struct ConfigBuilder {
     resources: Vec<Resource>,
     first_resource: HashMap<String, Span>,
     requirements: Vec<(String, String, Span)>,
+    uniq: crate::uniq::Uniq,
 }
 
 impl ConfigBuilder {
@@ -35,6 +36,7 @@ impl ConfigBuilder {
             resources: Vec::new(),
             first_resource: HashMap::new(),
             requirements: Vec::new(),
+            uniq: crate::uniq::Uniq::new(dialect),
         }
     }
 
@@ -46,6 +48,7 @@ impl ConfigBuilder {
             sources,
         };
         self.top_level(&mut b, stmt);
+        self.uniq.top_level(stmt, sources);
     }
 
     fn top_level(&mut self, b: &mut Builder<'_>, stmt: &Stmt<'_>) {
@@ -167,6 +170,7 @@ impl ConfigBuilder {
             resources: self.resources,
             module_version_requirements: self.requirements,
             diagnostics,
+            conflict: self.uniq.finish(),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod options;
 pub mod registry;
 pub mod source;
 pub mod syntax;
+pub mod uniq;
 pub mod values;
 
 use std::path::{Path, PathBuf};

@@ -27,6 +27,9 @@ pub struct Config {
     pub module_version_requirements: Vec<(String, String, Span)>,
     /// Errors and warnings of the whole run.
     pub diagnostics: Diagnostics,
+    /// The first duplicate upstream's uniqueness checks find (drbdadm exits 10 with
+    /// upstream's two lines).
+    pub conflict: Option<crate::uniq::Conflict>,
 }
 
 impl Config {

@@ -47,6 +47,9 @@ pub struct SourceFile {
     pub name: String,
     /// The canonical path, used to read each file once; `None` for stdin.
     pub canonical: Option<PathBuf>,
+    /// The name upstream's parser gives the file in its messages: the main file as named
+    /// on the command line, an included file as its include glob expanded.
+    pub given: String,
     /// The file's text (shared: a file is read while files it includes are added).
     pub text: Arc<str>,
     line_starts: Vec<u32>,
@@ -57,6 +60,7 @@ impl SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
         SourceFile {
+            given: name.clone(),
             name,
             canonical,
             text: text.into(),
@@ -79,6 +83,14 @@ impl SourceFile {
         LineCol {
             line: line_idx as u32 + 1,
             col: col as u32 + 1,
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
         }
     }
 
@@ -121,6 +133,11 @@ impl SourceMap {
         }
         self.files.push(SourceFile::new(name, canonical, text));
         FileId(self.files.len() as u32 - 1)
+    }
+
+    /// Sets the name upstream's messages give a file (see [`SourceFile::given`]).
+    pub fn set_given(&mut self, id: FileId, given: String) {
+        self.files[id.0 as usize].given = given;
     }
 
     /// The file with this id.

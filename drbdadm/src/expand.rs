@@ -408,12 +408,16 @@ fn expand_each(
     keep: bool,
 ) -> Expanded {
     let mut resources = Vec::with_capacity(if keep { cfg.resources.len() } else { 0 });
-    let mut steps: [Vec<String>; 5] = Default::default();
-    let [converting, connecting, peer_devices, inheriting, peering] = &mut steps;
+    let mut steps: [Vec<String>; 6] = Default::default();
+    let [converting, connecting, addresses, peer_devices, inheriting, peering] = &mut steps;
     let common = CommonOpts::of(cfg);
+    let mut addrs = crate::addrs::AddrCheck::default();
     for res in &cfg.resources {
         let mut r = convert(cfg, res, m.dialect, converting);
         build_connections(cfg, res, &mut r, connecting);
+        if m.dialect == Dialect::V9 {
+            addrs.add(&r);
+        }
         set_me(&mut r, m, &[]);
         fixup_peer_devices(&mut r, peer_devices);
         if expand_opts_too {
@@ -431,6 +435,10 @@ fn expand_each(
             shrink(&mut r);
             resources.push(r);
         }
+    }
+    // Upstream compares addresses only in an otherwise valid configuration.
+    if converting.is_empty() && connecting.is_empty() {
+        *addresses = addrs.finish();
     }
     Expanded {
         resources,
@@ -484,6 +492,13 @@ fn expand_together(
     }
     for (i, res) in cfg.resources.iter().enumerate() {
         build_connections(cfg, res, &mut x.resources[i], &mut x.errors);
+    }
+    if m.dialect == Dialect::V9 && x.errors.is_empty() {
+        let mut addrs = crate::addrs::AddrCheck::default();
+        for r in &x.resources {
+            addrs.add(r);
+        }
+        x.errors = addrs.finish();
     }
     // "me": plain resources first, then stacked ones (they need the lower's "me").
     for pass in [false, true] {

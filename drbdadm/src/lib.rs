@@ -1,6 +1,7 @@
 //! drbdadm: reads drbd.conf and turns administrator commands into drbdsetup and drbdmeta
 //! invocations. The binary is a thin shell over [`run`].
 
+pub mod addrs;
 pub mod adjust;
 pub mod adjust84;
 pub mod cli;

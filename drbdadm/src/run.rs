@@ -200,6 +200,11 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
     if !diags.is_empty() {
         eprint!("{diags}");
     }
+    // Upstream's parser stops at the first duplicate it finds (exit 10).
+    if let Some(c) = &cfg.conflict {
+        eprint!("{}", c.render());
+        return Err(AdmError::ConfigInvalid);
+    }
     if cfg.diagnostics.has_errors() {
         if let Some(code) = cfg.diagnostics.exit_code() {
             return Err(AdmError::Exit(code));
