@@ -50,7 +50,9 @@ pub fn load(input: Input<'_>, seen: &[PathBuf], sink: &mut Sink<'_>) -> std::io:
             let name = canonical
                 .as_ref()
                 .map_or_else(|| path.display().to_string(), |c| c.display().to_string());
-            sources.add(name, canonical, text)
+            let id = sources.add(name, canonical, text);
+            sources.set_given(id, path.display().to_string());
+            id
         }
         Input::Text { name, text } => sources.add(name.to_string(), None, text),
     };
@@ -155,6 +157,13 @@ fn include(
         match std::fs::read_to_string(&path) {
             Ok(t) => {
                 let id = sources.add(path.display().to_string(), Some(canonical), t);
+                // Upstream globs from the including file's directory: a relative pattern
+                // yields names relative to it.
+                let given = match path.strip_prefix(base) {
+                    Ok(rel) if !Path::new(text).is_absolute() => rel.display().to_string(),
+                    _ => path.display().to_string(),
+                };
+                sources.set_given(id, given);
                 read_file(sources, id, sink, diags);
             }
             Err(e) => diags.push(Diagnostic::error(

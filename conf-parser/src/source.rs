@@ -44,6 +44,9 @@ pub struct LineCol {
 pub struct SourceFile {
     /// The name used in messages: the path as given or found, or `STDIN`.
     pub name: String,
+    /// The path as written on the command line or matched by an `include` pattern (relative
+    /// to the including file's directory): 8.4's parse-time messages name files this way.
+    pub given: String,
     /// The canonical path, used to read each file once; `None` for stdin.
     pub canonical: Option<PathBuf>,
     /// The file's text (shared: a file is read while files it includes are added).
@@ -56,6 +59,7 @@ impl SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
         SourceFile {
+            given: name.clone(),
             name,
             canonical,
             text: text.into(),
@@ -116,6 +120,13 @@ impl SourceMap {
         FileId(self.files.len() as u32 - 1)
     }
 
+    /// Records how file `id` was named where it was found (see [`SourceFile::given`]).
+    pub fn set_given(&mut self, id: FileId, given: String) {
+        if let Some(f) = self.files.get_mut(id.0 as usize) {
+            f.given = given;
+        }
+    }
+
     /// The file with this id.
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
@@ -140,6 +151,12 @@ impl SourceMap {
     pub fn locate(&self, span: Span) -> (&str, LineCol) {
         let f = self.file(span.file);
         (&f.name, f.line_col(span.start))
+    }
+
+    /// Like [`SourceMap::locate`], with the file named as given (8.4's `config_file`).
+    pub fn locate_given(&self, span: Span) -> (&str, LineCol) {
+        let f = self.file(span.file);
+        (&f.given, f.line_col(span.start))
     }
 
     /// Number of files.

@@ -251,11 +251,11 @@ fn connection(out: &mut String, i: usize, res: &XRes, c: &XConn, verbose: bool) 
     line(out, i, "</connection>");
 }
 
-/// One `<resource>`.
-pub fn resource(r: &XRes, expanded: bool, verbose: bool, out: &mut String) {
+/// One `<resource>`, at indent `base` (1 inside `<config>`, 0 when named).
+pub fn resource(r: &XRes, expanded: bool, verbose: bool, base: usize, out: &mut String) {
     line(
         out,
-        1,
+        base,
         &format!(
             "<resource name=\"{}\" conf-file-line=\"{}:{}\">",
             esc_xml(&r.name),
@@ -267,10 +267,10 @@ pub fn resource(r: &XRes, expanded: bool, verbose: bool, out: &mut String) {
         if h.names.is_empty() && !matches!(h.kind, HostKind::Floating(_)) {
             continue;
         }
-        host(out, 2, h, expanded);
+        host(out, base + 1, h, expanded);
     }
     for c in &r.conns {
-        connection(out, 2, r, c, verbose);
+        connection(out, base + 1, r, c, verbose);
     }
     let mut startup = r.startup.clone();
     if r.stacked_timeouts && !startup.iter().any(|o| o.name == "stacked-timeouts") {
@@ -280,25 +280,25 @@ pub fn resource(r: &XRes, expanded: bool, verbose: bool, out: &mut String) {
             inherited: false,
         });
     }
-    section(out, 2, "options", None, &[&r.res_opts]);
-    section(out, 2, "net", None, &[&r.net_opts]);
+    section(out, base + 1, "options", None, &[&r.res_opts]);
+    section(out, base + 1, "net", None, &[&r.net_opts]);
     section(
         out,
-        2,
+        base + 1,
         "disk",
         None,
         &[&r.device_opts, &r.disk_opts, &r.pd_opts],
     );
-    section(out, 2, "startup", None, &[&startup]);
+    section(out, base + 1, "startup", None, &[&startup]);
     section(
         out,
-        2,
+        base + 1,
         "proxy",
         Some("plugin"),
         &[&r.proxy_opts, &plugin_opts(&r.proxy_plugins)],
     );
-    section(out, 2, "handlers", None, &[&r.handlers]);
-    line(out, 1, "</resource>");
+    section(out, base + 1, "handlers", None, &[&r.handlers]);
+    line(out, base, "</resource>");
 }
 
 fn proxy(out: &mut String, i: usize, p: &conf_parser::model::ProxyInfo) {
