@@ -38,9 +38,9 @@ pub fn esc(s: &str) -> String {
 
 /// The printer: an output buffer and the current indent level.
 pub struct Dumper {
-    out: String,
-    indent: i32,
-    verbose: bool,
+    pub(crate) out: String,
+    pub(crate) indent: i32,
+    pub(crate) verbose: bool,
 }
 
 impl Dumper {
@@ -58,19 +58,19 @@ impl Dumper {
         self.out
     }
 
-    fn pad(&mut self) {
+    pub(crate) fn pad(&mut self) {
         let n = (INDENT_WIDTH * self.indent) as usize;
         self.out.extend(std::iter::repeat_n(' ', n));
     }
 
     // printI(fmt, ...): indent, then the text.
-    fn line(&mut self, text: &str) {
+    pub(crate) fn line(&mut self, text: &str) {
         self.pad();
         self.out.push_str(text);
     }
 
     // printA(name, val): "%*s%*s %3s;\n" with the name in a field of -24+4*indent.
-    fn print_a(&mut self, name: &str, val: &str) {
+    pub(crate) fn print_a(&mut self, name: &str, val: &str) {
         self.pad();
         let width = -24 + INDENT_WIDTH * self.indent;
         let _ = match width.cmp(&0) {
@@ -81,7 +81,7 @@ impl Dumper {
         let _ = writeln!(self.out, " {val:>3};");
     }
 
-    fn options(&mut self, opts: &Options) {
+    pub(crate) fn options(&mut self, opts: &Options) {
         for o in opts {
             match &o.value {
                 Some(v) => self.print_a(&o.name, &esc(v)),
@@ -92,7 +92,13 @@ impl Dumper {
 
     /// dump_options(section, subsection, lists...): nothing if all lists are empty; the
     /// first list directly, the others inside the subsection block if one is named.
-    fn section(&mut self, name: &str, sub: Option<&str>, first: &Options, rest: &[&Options]) {
+    pub(crate) fn section(
+        &mut self,
+        name: &str,
+        sub: Option<&str>,
+        first: &Options,
+        rest: &[&Options],
+    ) {
         if first.is_empty() && rest.iter().all(|l| l.is_empty()) {
             return;
         }
@@ -115,7 +121,7 @@ impl Dumper {
         self.line("}\n");
     }
 
-    fn plugin_opts(plugins: &[String]) -> Options {
+    pub(crate) fn plugin_opts(plugins: &[String]) -> Options {
         plugins
             .iter()
             .map(|p| conf_parser::model::Opt {

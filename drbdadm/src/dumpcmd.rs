@@ -213,7 +213,10 @@ impl<'a> Output<'a> {
             crate::dumpxml::header(self.ctx.cfg, &mut self.text);
         } else {
             let mut d = Dumper::new(self.cli.verbose > 0);
-            d.header(self.ctx.cfg);
+            match self.ctx.dialect {
+                Dialect::V9 => d.header(self.ctx.cfg),
+                Dialect::V84 => d.header84(self.ctx.cfg),
+            }
             self.text.push_str(&d.finish());
         }
     }
@@ -229,7 +232,14 @@ impl<'a> Output<'a> {
             return;
         };
         let mut d = Dumper::new(self.cli.verbose > 0);
-        d.resource(self.ctx.cfg, res, self.ctx.hostname, self.ctx.me(res));
+        let me = self.ctx.me(res);
+        match self.ctx.dialect {
+            Dialect::V9 => d.resource(self.ctx.cfg, res, self.ctx.hostname, me),
+            Dialect::V84 => {
+                let expand = self.cli.dry_run || self.cli.verbose > 0;
+                d.resource84(self.ctx.cfg, res, self.ctx.hostname, me, expand)
+            }
+        }
         self.text.push_str(&d.finish());
     }
 

@@ -6,6 +6,7 @@ pub mod adjust84;
 pub mod cli;
 pub mod driver;
 pub mod dump;
+pub mod dump84;
 pub mod dumpcmd;
 pub mod dumpxml;
 pub mod env;
