@@ -225,7 +225,9 @@ impl<'a> Output<'a> {
     fn resource(&mut self, r: &XRes, indent: usize) {
         if self.xml {
             let expanded = self.cli.dry_run || self.cli.verbose > 0;
-            crate::dumpxml::resource(r, expanded, self.cli.verbose > 0, indent, &mut self.text);
+            let v84 = self.ctx.dialect == Dialect::V84;
+            let verbose = self.cli.verbose > 0;
+            crate::dumpxml::resource(r, expanded, verbose, v84, indent, &mut self.text);
             return;
         }
         let Some(res) = self.ctx.cfg.resource(&r.name) else {

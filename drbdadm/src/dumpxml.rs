@@ -2,6 +2,7 @@
 //! (`adm_dump_xml()` and friends in user/v9/drbdadm_dump.c; four spaces per level).
 
 use conf_parser::model::{Config, HostKind, SectionOptions};
+use conf_parser::options::Dialect;
 
 use crate::expand::{own, plugin_opts, XConn, XHost, XOpt, XRes, XVol};
 
@@ -94,12 +95,33 @@ pub fn header(cfg: &Config, out: &mut String) {
     }
     if let Some(c) = &cfg.common {
         line(out, 1, "<common>");
-        common_sections(out, 2, &c.opts);
+        common_sections(out, 2, &c.opts, cfg.dialect == Dialect::V84);
         line(out, 1, "</common>");
     }
 }
 
-fn common_sections(out: &mut String, i: usize, o: &SectionOptions) {
+/// 8.4 holds `stacked-timeouts` and `become-primary-on` as flags and prints them last
+/// (`fake_startup_options()`).
+fn startup84(opts: &[XOpt]) -> Vec<XOpt> {
+    let last = |o: &&XOpt| o.name == "stacked-timeouts" || o.name == "become-primary-on";
+    let mut v: Vec<XOpt> = opts.iter().filter(|o| !last(o)).cloned().collect();
+    v.extend(
+        opts.iter()
+            .filter(|o| o.name == "stacked-timeouts")
+            .take(1)
+            .cloned(),
+    );
+    v.extend(
+        opts.iter()
+            .rev()
+            .filter(|o| o.name == "become-primary-on")
+            .take(1)
+            .cloned(),
+    );
+    v
+}
+
+fn common_sections(out: &mut String, i: usize, o: &SectionOptions, v84: bool) {
     section(out, i, "options", None, &[&own(&o.res)]);
     section(out, i, "net", None, &[&own(&o.net)]);
     section(
@@ -109,7 +131,12 @@ fn common_sections(out: &mut String, i: usize, o: &SectionOptions) {
         None,
         &[&own(&o.device), &own(&o.disk), &own(&o.pd)],
     );
-    section(out, i, "startup", None, &[&own(&o.startup)]);
+    let startup = if v84 {
+        startup84(&own(&o.startup))
+    } else {
+        own(&o.startup)
+    };
+    section(out, i, "startup", None, &[&startup]);
     section(
         out,
         i,
@@ -251,8 +278,9 @@ fn connection(out: &mut String, i: usize, res: &XRes, c: &XConn, verbose: bool) 
     line(out, i, "</connection>");
 }
 
-/// One `<resource>`, at indent `base` (1 inside `<config>`, 0 when named).
-pub fn resource(r: &XRes, expanded: bool, verbose: bool, base: usize, out: &mut String) {
+/// One `<resource>`, at indent `base` (1 inside `<config>`, 0 when named); 8.4 (`v84`)
+/// has no connections to show.
+pub fn resource(r: &XRes, expanded: bool, verbose: bool, v84: bool, base: usize, out: &mut String) {
     line(
         out,
         base,
@@ -269,7 +297,7 @@ pub fn resource(r: &XRes, expanded: bool, verbose: bool, base: usize, out: &mut 
         }
         host(out, base + 1, h, expanded);
     }
-    for c in &r.conns {
+    for c in r.conns.iter().filter(|_| !v84) {
         connection(out, base + 1, r, c, verbose);
     }
     let mut startup = r.startup.clone();
@@ -279,6 +307,9 @@ pub fn resource(r: &XRes, expanded: bool, verbose: bool, base: usize, out: &mut 
             value: None,
             inherited: false,
         });
+    }
+    if v84 {
+        startup = startup84(&startup);
     }
     section(out, base + 1, "options", None, &[&r.res_opts]);
     section(out, base + 1, "net", None, &[&r.net_opts]);
