@@ -216,10 +216,16 @@ fn parse_option(
             return None;
         }
     };
+    // 8.4 keeps the handler under its new name (`check_and_change_deprecated_alias()`);
+    // DRBD 9 keeps the name as written.
+    let name = match (dialect, def.name) {
+        (Dialect::V84, "outdate-peer") => "fence-peer",
+        (_, n) => n,
+    };
     Some(Routed {
         section: spec.section,
         opt: Opt {
-            name: def.name.to_string(),
+            name: name.to_string(),
             value,
             span: stmt.span,
         },

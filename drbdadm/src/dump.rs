@@ -412,7 +412,6 @@ impl Dumper {
     pub fn resource(&mut self, cfg: &Config, res: &Resource, hostname: &str, me: Option<usize>) {
         let ignored = me.is_none();
         let stacked = me.is_some_and(|i| matches!(res.hosts[i].kind, HostKind::StackedOn(_)));
-        let main = cfg.main_name().to_string();
         let line = cfg.sources.locate(res.span).1.line;
         self.line(&format!(
             "# resource {} on {}: {}, {}\n",
@@ -421,7 +420,9 @@ impl Dumper {
             if ignored { "ignored" } else { "not ignored" },
             if stacked { "stacked" } else { "not stacked" }
         ));
-        self.line(&format!("# defined at {main}:{line}\n"));
+        // The file the resource is written in (an included one names itself).
+        let file = &cfg.sources.file(res.span.file).name;
+        self.line(&format!("# defined at {file}:{line}\n"));
         self.line(&format!("resource {} {{\n", esc(&res.name)));
         self.indent += 1;
         if let Some(t) = &res.template_file {
