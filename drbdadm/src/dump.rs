@@ -41,6 +41,9 @@ pub struct Dumper {
     pub(crate) out: String,
     pub(crate) indent: i32,
     pub(crate) verbose: bool,
+    /// Each written connection's `_name`, once upstream resolved the peers (a resource
+    /// looked up by name): it leads the connection's net options.
+    pub(crate) conn_names: Vec<Option<String>>,
 }
 
 impl Dumper {
@@ -50,6 +53,7 @@ impl Dumper {
             out: String::new(),
             indent: 0,
             verbose,
+            conn_names: Vec::new(),
         }
     }
 
@@ -361,7 +365,7 @@ impl Dumper {
         }
     }
 
-    fn connection(&mut self, c: &Connection) {
+    fn connection(&mut self, c: &Connection, name: Option<&str>) {
         self.pad();
         self.out.push_str("connection");
         if let Some(n) = &c.name {
@@ -381,7 +385,18 @@ impl Dumper {
                 }
             }
         }
-        self.section("net", None, &c.net_opts, &[]);
+        let mut net = c.net_opts.clone();
+        if let Some(n) = name {
+            net.insert(
+                0,
+                conf_parser::model::Opt {
+                    name: "_name".into(),
+                    value: Some(n.to_string()),
+                    span: Default::default(),
+                },
+            );
+        }
+        self.section("net", None, &net, &[]);
         self.section("disk", None, &c.pd_opts, &[]);
         for pd in &c.peer_devices {
             self.line(&format!("volume {} {{\n", pd.vnr));
@@ -436,8 +451,9 @@ impl Dumper {
         for h in &res.hosts {
             self.host(cfg, h);
         }
-        for c in &res.connections {
-            self.connection(c);
+        let names = std::mem::take(&mut self.conn_names);
+        for (i, c) in res.connections.iter().enumerate() {
+            self.connection(c, names.get(i).and_then(|n| n.as_deref()));
         }
         if !self.verbose {
             for m in &res.meshes {

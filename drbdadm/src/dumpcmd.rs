@@ -111,6 +111,19 @@ fn named(
         }
         verify_ip(ctx, cli, &res);
         let original = x.resource(&res.name).unwrap_or(&res);
+        // Looking the name up resolved the peers: the connections show their `_name`.
+        let names = res
+            .conns
+            .iter()
+            .filter(|c| !c.implicit)
+            .map(|c| {
+                c.net_opts
+                    .first()
+                    .filter(|o| o.name == "_name")
+                    .and_then(|o| o.value.clone())
+            })
+            .collect();
+        out.conn_names = names;
         out.resource(original, 0);
     }
     Ok(rv)
@@ -196,6 +209,8 @@ struct Output<'a> {
     ctx: &'a Context<'a>,
     xml: bool,
     text: String,
+    /// `_name` of each written connection of the next resource (DRBD 9, named).
+    conn_names: Vec<Option<String>>,
 }
 
 impl<'a> Output<'a> {
@@ -205,6 +220,7 @@ impl<'a> Output<'a> {
             ctx,
             xml,
             text: String::new(),
+            conn_names: Vec::new(),
         }
     }
 
@@ -234,6 +250,7 @@ impl<'a> Output<'a> {
             return;
         };
         let mut d = Dumper::new(self.cli.verbose > 0);
+        d.conn_names = std::mem::take(&mut self.conn_names);
         let me = self.ctx.me(res);
         match self.ctx.dialect {
             Dialect::V9 => d.resource(self.ctx.cfg, res, self.ctx.hostname, me),

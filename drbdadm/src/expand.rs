@@ -1281,7 +1281,12 @@ fn set_peers(x: &mut XRes, errors: &mut Vec<String>) {
                     0,
                     XOpt {
                         name: "_name".into(),
-                        value: Some(x.hosts[peer].joined("_")),
+                        // names_to_str_c() of a host without names (drbdsetup show's
+                        // peer) says UNKNOWN.
+                        value: Some(match x.hosts[peer].joined("_") {
+                            n if n.is_empty() => "UNKNOWN".into(),
+                            n => n,
+                        }),
                         inherited: false,
                     },
                 );
