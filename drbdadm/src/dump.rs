@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use crate::expand::{XConn, XHost, XOpt, XRes};
 use conf_parser::model::{
     Address, Config, Connection, Host, HostAddr, HostKind, Mesh, MetaDisk, Options, ProxyInfo,
     Resource, SectionOptions, UsageCount, Volume,
@@ -44,6 +45,9 @@ pub struct Dumper {
     /// Each written connection's `_name`, once upstream resolved the peers (a resource
     /// looked up by name): it leads the connection's net options.
     pub(crate) conn_names: Vec<Option<String>>,
+    /// The resource after `expand_common()` (`-d`, `-v`): host volumes, connections and
+    /// the option sections print from it.
+    pub(crate) expanded: Option<XRes>,
 }
 
 impl Dumper {
@@ -54,6 +58,7 @@ impl Dumper {
             indent: 0,
             verbose,
             conn_names: Vec::new(),
+            expanded: None,
         }
     }
 
@@ -240,7 +245,7 @@ impl Dumper {
         self.section("disk", None, &v.device_opts, &[&v.disk_opts, &v.pd_opts]);
         if let Some(d) = &v.device {
             self.pad();
-            let w = (19 - INDENT_WIDTH * self.indent).max(0) as usize;
+            let w = (-19 + INDENT_WIDTH * self.indent).unsigned_abs() as usize;
             let _ = write!(self.out, "device{:w$}", "");
             if let Some(p) = &d.path {
                 let _ = write!(self.out, "{} ", esc(p));
@@ -273,7 +278,7 @@ impl Dumper {
         }
     }
 
-    fn host(&mut self, cfg: &Config, h: &Host) {
+    fn host(&mut self, cfg: &Config, h: &Host, xh: Option<&XHost>) {
         let has_lower = matches!(h.kind, HostKind::StackedOn(_));
         match &h.kind {
             HostKind::StackedOn(lower) => {
@@ -311,7 +316,10 @@ impl Dumper {
             h.node_id.as_deref().unwrap_or("(null)")
         ));
         self.section("options", None, &h.res_opts, &[]);
-        for v in &h.volumes {
+        if let Some(xh) = xh {
+            self.expanded_volumes(has_lower, h, xh);
+        }
+        for v in h.volumes.iter().filter(|_| xh.is_none()) {
             // A stacked section's implicit volume only carries what upstream derives
             // (the lower device and internal metadata), which plain `dump` does not show.
             if has_lower && v.implicit && !self.verbose {
@@ -365,7 +373,7 @@ impl Dumper {
         }
     }
 
-    fn connection(&mut self, c: &Connection, name: Option<&str>) {
+    fn connection(&mut self, c: &Connection, name: Option<&str>, xc: Option<&XConn>) {
         self.pad();
         self.out.push_str("connection");
         if let Some(n) = &c.name {
@@ -385,8 +393,8 @@ impl Dumper {
                 }
             }
         }
-        let mut net = c.net_opts.clone();
-        if let Some(n) = name {
+        let mut net = xc.map_or_else(|| c.net_opts.clone(), |x| model_opts(&x.net_opts));
+        if let Some(n) = name.filter(|_| !net.iter().any(|o| o.name == "_name")) {
             net.insert(
                 0,
                 conf_parser::model::Opt {
@@ -397,6 +405,20 @@ impl Dumper {
             );
         }
         self.section("net", None, &net, &[]);
+        if let Some(xc) = xc {
+            self.section("disk", None, &model_opts(&xc.pd_opts), &[]);
+            let verbose = self.verbose;
+            for pd in xc.peer_devices.iter().filter(|p| !p.implicit || verbose) {
+                self.line(&format!("volume {} {{\n", pd.vnr));
+                self.indent += 1;
+                self.section("disk", None, &model_opts(&pd.pd_opts), &[]);
+                self.indent -= 1;
+                self.line("}\n");
+            }
+            self.indent -= 1;
+            self.line("}\n");
+            return;
+        }
         self.section("disk", None, &c.pd_opts, &[]);
         for pd in &c.peer_devices {
             self.line(&format!("volume {} {{\n", pd.vnr));
@@ -448,21 +470,109 @@ impl Dumper {
                 self.volume(res.is_stacked(), v);
             }
         }
-        for h in &res.hosts {
-            self.host(cfg, h);
+        let ex = self.expanded.take();
+        for (i, h) in res.hosts.iter().enumerate() {
+            self.host(cfg, h, ex.as_ref().and_then(|x| x.hosts.get(i)));
         }
         let names = std::mem::take(&mut self.conn_names);
+        let xconns: Vec<&XConn> = ex
+            .iter()
+            .flat_map(|x| x.conns.iter().filter(|c| !c.implicit))
+            .collect();
         for (i, c) in res.connections.iter().enumerate() {
-            self.connection(c, names.get(i).and_then(|n| n.as_deref()));
+            let name = names.get(i).and_then(|n| n.as_deref());
+            self.connection(c, name, xconns.get(i).copied());
         }
         if !self.verbose {
             for m in &res.meshes {
                 self.mesh(m);
             }
         }
-        self.option_sections(&res.opts);
+        match &ex {
+            Some(x) => self.option_sections(&expanded_sections(x)),
+            None => self.option_sections(&res.opts),
+        }
         self.indent -= 1;
         self.out.push_str("}\n\n");
+    }
+
+    /// A host section's volumes after `expand_common()`: those it wrote (all with `-v`),
+    /// each line only for what it wrote (everything with `-v`), with the inherited options
+    /// and the device name made up from the minor.
+    fn expanded_volumes(&mut self, has_lower: bool, h: &Host, xh: &XHost) {
+        for xv in &xh.volumes {
+            let own = h.volumes.iter().find(|v| v.vnr == xv.vnr);
+            let verbose = self.verbose;
+            let written = |f: &dyn Fn(&Volume) -> bool| verbose || own.is_some_and(f);
+            if !written(&|v| v.device.is_some() || v.disk.is_some() || v.meta_disk.is_some()) {
+                continue;
+            }
+            if has_lower && xv.implicit && !self.verbose {
+                continue;
+            }
+            let span = Default::default();
+            let mut v = Volume::new(xv.vnr, xv.implicit, span);
+            if written(&|v| v.device.is_some()) {
+                v.device = Some(conf_parser::model::Device {
+                    path: xv.device.clone(),
+                    minor: xv.minor,
+                    span,
+                });
+            }
+            if written(&|v| v.disk.is_some()) {
+                let disk = if xv.disk_none { None } else { xv.disk.clone() };
+                v.disk = Some((disk, span));
+            }
+            // `disk none` drops the meta data.
+            if written(&|v| v.meta_disk.is_some()) && !xv.disk_none {
+                let md = match (xv.meta_index.as_deref(), &xv.meta_disk) {
+                    (Some("internal"), _) => Some(MetaDisk::Internal),
+                    (Some("flexible"), Some(d)) => Some(MetaDisk::Flexible(d.clone())),
+                    (Some(i), Some(d)) => i.parse().ok().map(|n| MetaDisk::Indexed(d.clone(), n)),
+                    _ => None,
+                };
+                v.meta_disk = md.map(|m| (m, span));
+            }
+            v.device_opts = model_opts(&xv.device_opts);
+            v.disk_opts = model_opts(&xv.disk_opts);
+            v.pd_opts = model_opts(&xv.pd_opts);
+            v.tiebreaker = own.and_then(|o| o.tiebreaker);
+            self.volume(has_lower, &v);
+        }
+    }
+}
+
+/// Expanded options in the model's form, for printing.
+fn model_opts(x: &[XOpt]) -> Options {
+    x.iter()
+        .map(|o| conf_parser::model::Opt {
+            name: o.name.clone(),
+            value: o.value.clone(),
+            span: Default::default(),
+        })
+        .collect()
+}
+
+/// A resource's option sections after `expand_common()`.
+fn expanded_sections(x: &XRes) -> SectionOptions {
+    let mut startup = model_opts(&x.startup);
+    if x.stacked_timeouts && !startup.iter().any(|o| o.name == "stacked-timeouts") {
+        startup.push(conf_parser::model::Opt {
+            name: "stacked-timeouts".into(),
+            value: None,
+            span: Default::default(),
+        });
+    }
+    SectionOptions {
+        res: model_opts(&x.res_opts),
+        net: model_opts(&x.net_opts),
+        disk: model_opts(&x.disk_opts),
+        pd: model_opts(&x.pd_opts),
+        device: model_opts(&x.device_opts),
+        startup,
+        proxy: model_opts(&x.proxy_opts),
+        proxy_plugins: x.proxy_plugins.clone(),
+        handlers: model_opts(&x.handlers),
     }
 }
 

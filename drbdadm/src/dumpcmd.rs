@@ -253,7 +253,12 @@ impl<'a> Output<'a> {
         d.conn_names = std::mem::take(&mut self.conn_names);
         let me = self.ctx.me(res);
         match self.ctx.dialect {
-            Dialect::V9 => d.resource(self.ctx.cfg, res, self.ctx.hostname, me),
+            Dialect::V9 => {
+                if self.cli.dry_run || self.cli.verbose > 0 {
+                    d.expanded = Some(r.clone());
+                }
+                d.resource(self.ctx.cfg, res, self.ctx.hostname, me)
+            }
             Dialect::V84 => {
                 let expand = self.cli.dry_run || self.cli.verbose > 0;
                 d.resource84(self.ctx.cfg, res, self.ctx.hostname, me, expand)
