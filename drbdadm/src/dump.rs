@@ -479,9 +479,19 @@ impl Dumper {
             .iter()
             .flat_map(|x| x.conns.iter().filter(|c| !c.implicit))
             .collect();
-        for (i, c) in res.connections.iter().enumerate() {
-            let name = names.get(i).and_then(|n| n.as_deref());
-            self.connection(c, name, xconns.get(i).copied());
+        match &ex {
+            // -v shows every connection as expanded, implicit ones too.
+            Some(x) if self.verbose => {
+                for c in &x.conns {
+                    self.xconnection(c);
+                }
+            }
+            _ => {
+                for (i, c) in res.connections.iter().enumerate() {
+                    let name = names.get(i).and_then(|n| n.as_deref());
+                    self.connection(c, name, xconns.get(i).copied());
+                }
+            }
         }
         if !self.verbose {
             for m in &res.meshes {
@@ -494,6 +504,50 @@ impl Dumper {
         }
         self.indent -= 1;
         self.out.push_str("}\n\n");
+    }
+
+    /// A connection as `-v` prints it: every path in a `path {}`, every endpoint with its
+    /// address, every peer device.
+    fn xconnection(&mut self, c: &XConn) {
+        self.line("connection {\n");
+        self.indent += 1;
+        for p in &c.paths {
+            self.line("path {\n");
+            self.indent += 1;
+            for e in &p.ends {
+                if e.faked_hostname {
+                    if let Some(a) = &e.address {
+                        let sep = if e.proxy.is_some() { " " } else { "; " };
+                        self.address("address", a, &format!("{sep}# on {}\n", e.name));
+                    }
+                } else {
+                    self.line(&format!("host {}", e.name));
+                    if let Some(a) = &e.address {
+                        self.address(" address", a, "");
+                    }
+                }
+                if let Some(px) = &e.proxy {
+                    self.proxy(" via ", px);
+                } else if let Some(a) = &e.outside {
+                    self.address(" via outside-address", a, ";\n");
+                } else if !e.faked_hostname {
+                    self.out.push_str(";\n");
+                }
+            }
+            self.indent -= 1;
+            self.line("}\n");
+        }
+        self.section("net", None, &model_opts(&c.net_opts), &[]);
+        self.section("disk", None, &model_opts(&c.pd_opts), &[]);
+        for pd in &c.peer_devices {
+            self.line(&format!("volume {} {{\n", pd.vnr));
+            self.indent += 1;
+            self.section("disk", None, &model_opts(&pd.pd_opts), &[]);
+            self.indent -= 1;
+            self.line("}\n");
+        }
+        self.indent -= 1;
+        self.line("}\n");
     }
 
     /// A host section's volumes after `expand_common()`: those it wrote (all with `-v`),
