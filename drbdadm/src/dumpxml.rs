@@ -231,14 +231,8 @@ fn connection(out: &mut String, i: usize, res: &XRes, c: &XConn, verbose: bool) 
                 .address
                 .as_ref()
                 .or_else(|| e.host.and_then(|h| res.hosts[h].address.as_ref()));
-            // A floating host is named by its address as written.
-            let name = match e.host.map(|h| &res.hosts[h].kind) {
-                Some(HostKind::Floating(a)) if a.af == "ipv6" => {
-                    format!("ipv6 [{}]:{}", a.addr, a.port)
-                }
-                Some(HostKind::Floating(a)) => format!("{}:{}", a.addr, a.port),
-                _ => e.name.clone(),
-            };
+            // A floating host goes by its sanitised fake name (`ADDR_PORT`).
+            let name = &e.name;
             match &e.proxy {
                 None => line(
                     out,
