@@ -167,6 +167,27 @@ fn parse_option(
         Some(rest) => (true, rest),
         None => (false, written),
     };
+    // 8.4's scanner knows the `no-` form of five flags only; any other is a parse error.
+    const NO_FLAGS84: &[&str] = &[
+        "disk-barrier",
+        "disk-flushes",
+        "disk-drain",
+        "md-flushes",
+        "tcp-cork",
+    ];
+    if no_prefix && dialect == Dialect::V84 && !NO_FLAGS84.contains(&bare) {
+        diags.push(
+            Diagnostic::error(
+                kw.span,
+                format!("`{written}` is not an option keyword of DRBD 8.4"),
+            )
+            .hint(format!(
+                "8.4 has `no-` forms only for {}; write `{bare} no;`",
+                NO_FLAGS84.join(", ")
+            )),
+        );
+        return None;
+    }
     let mut name = bare;
     if block == BlockKind::Syncer {
         if let Some(new) = legacy::syncer_alias(name) {
@@ -187,7 +208,10 @@ fn parse_option(
         [v] if v.is_value() => {
             // `resync-after` names a resource (RES[/VNR]); drbdadm checks it after parsing.
             let checked_later = def.name == "resync-after";
-            if checked_later {
+            // 8.4's drbdadm checks numbers only: a string's length is the kernel's concern.
+            let unchecked84 =
+                dialect == Dialect::V84 && matches!(spec.ty, ValueType::String { .. });
+            if checked_later || unchecked84 {
             } else if let Err(d) = check_value(def, spec, &v.text, v.span) {
                 diags.push(d);
             }
