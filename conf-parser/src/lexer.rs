@@ -326,6 +326,12 @@ impl<'s> Iterator for Lexer<'s> {
                 self.rest = &self.rest[c.len_utf8()..];
                 continue;
             }
+            // An address that starts with `::` is one token (flex takes the longest match).
+            if c == ':' {
+                if let Ok((_, m)) = ipv6(self.rest) {
+                    return Some(self.token(TokenKind::Ipv6, m.len()));
+                }
+            }
             if matches!(c, '{' | '}' | ';' | '[' | ']' | ':') {
                 return Some(self.token(TokenKind::Punct(c), 1));
             }
@@ -406,6 +412,17 @@ mod tests {
                 (Punct(']'), "]".into()),
                 (Punct(':'), ":".into()),
                 (Int, "7788".into())
+            ]
+        );
+        // An address starting with `::` is an address, not a colon.
+        assert_eq!(
+            kinds("[::1]:7789"),
+            vec![
+                (Punct('['), "[".into()),
+                (Ipv6, "::1".into()),
+                (Punct(']'), "]".into()),
+                (Punct(':'), ":".into()),
+                (Int, "7789".into())
             ]
         );
     }
