@@ -777,6 +777,19 @@ fn convert(
                 }
             }
         }
+        // 8.4 checks each host section's volumes as it ends (at its closing line).
+        if dialect == Dialect::V84
+            && require_minor
+            && volumes.iter().any(|v| v.implicit)
+            && volumes.iter().any(|v| v.vnr != 0)
+        {
+            let end = h.span.end.saturating_sub(1);
+            let end_line = cfg.sources.file(h.span.file).line_col(end).line;
+            errors.push(format!(
+                "{file84}:{end_line}: in resource {}: you must not mix implicit and explicit volumes",
+                res.name
+            ));
+        }
         hosts.push(XHost {
             names,
             kind: h.kind.clone(),
@@ -794,7 +807,7 @@ fn convert(
     }
     let any_implicit = hosts.iter().flat_map(|h| &h.volumes).any(|v| v.implicit);
     let any_nonzero = hosts.iter().flat_map(|h| &h.volumes).any(|v| v.vnr != 0);
-    if any_implicit && any_nonzero {
+    if any_implicit && any_nonzero && dialect != Dialect::V84 {
         errors.push(format!(
             "{}:{}: in resource {}: you must not mix implicit and explicit volumes",
             file, lc.line, res.name
