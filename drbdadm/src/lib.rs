@@ -3,6 +3,7 @@
 
 pub mod adjust;
 pub mod adjust84;
+pub mod check84;
 pub mod cli;
 pub mod driver;
 pub mod dump;

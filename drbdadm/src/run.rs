@@ -199,6 +199,11 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
         eprint!("{diags}");
     }
     if cfg.diagnostics.has_errors() {
+        if dialect == Dialect::V84 {
+            for e in crate::check84::reported_before_error(&cfg, &hostname) {
+                eprintln!("{e}");
+            }
+        }
         return Err(AdmError::ConfigInvalid);
     }
     check_module_version(&cfg, version)?;
