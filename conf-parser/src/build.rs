@@ -785,7 +785,10 @@ impl Builder<'_> {
     }
 
     fn insert_volume(&mut self, volumes: &mut Vec<Volume>, v: Volume) {
-        if volumes.iter().any(|x| x.implicit) {
+        // 8.4 takes a `volume` after implicit statements and objects per host section
+        // once the volumes are inherited (drbdadm's expansion reports it there).
+        let v84_later = self.dialect == Dialect::V84 && v.vnr != 0;
+        if volumes.iter().any(|x| x.implicit) && !v84_later {
             self.err(
                 Diagnostic::error(v.span, "mixing explicit and implicit volumes is not allowed")
                     .hint("move `device`/`disk`/`meta-disk` written outside volumes into `volume 0 { ... }`"),

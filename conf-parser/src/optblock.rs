@@ -167,6 +167,27 @@ fn parse_option(
         Some(rest) => (true, rest),
         None => (false, written),
     };
+    // 8.4's scanner knows the `no-` form of five flags only; any other is a parse error.
+    const NO_FLAGS84: &[&str] = &[
+        "disk-barrier",
+        "disk-flushes",
+        "disk-drain",
+        "md-flushes",
+        "tcp-cork",
+    ];
+    if no_prefix && dialect == Dialect::V84 && !NO_FLAGS84.contains(&bare) {
+        diags.push(
+            Diagnostic::error(
+                kw.span,
+                format!("`{written}` is not an option keyword of DRBD 8.4"),
+            )
+            .hint(format!(
+                "8.4 has `no-` forms only for {}; write `{bare} no;`",
+                NO_FLAGS84.join(", ")
+            )),
+        );
+        return None;
+    }
     let mut name = bare;
     if block == BlockKind::Syncer {
         if let Some(new) = legacy::syncer_alias(name) {
@@ -181,19 +202,6 @@ fn parse_option(
         report_unknown(stmt, written, bare, block, dialect, diags);
         return None;
     };
-    if no_prefix && dialect == Dialect::V84 && !V84_NO_FLAGS.contains(&written) {
-        diags.push(
-            Diagnostic::error(
-                kw.span,
-                format!("unknown option `{written}` in `{} {{ }}`", block.keyword()),
-            )
-            .hint(format!(
-                "drbdadm for DRBD 8.4 takes the `no-` form only for {}: write `{bare} no;`",
-                V84_NO_FLAGS.join(", ")
-            )),
-        );
-        return None;
-    }
     let args = stmt.args();
     let value = match args {
         [] => Some(if no_prefix { "no" } else { "yes" }.to_string()),
@@ -245,10 +253,16 @@ fn parse_option(
             return None;
         }
     };
+    // 8.4 keeps the handler under its new name (`check_and_change_deprecated_alias()`);
+    // DRBD 9 keeps the name as written.
+    let name = match (dialect, def.name) {
+        (Dialect::V84, "outdate-peer") => "fence-peer",
+        (_, n) => n,
+    };
     Some(Routed {
         section: spec.section,
         opt: Opt {
-            name: def.name.to_string(),
+            name: name.to_string(),
             value,
             span: stmt.span,
         },
@@ -310,16 +324,6 @@ fn strtoll_84(value: &str, span: crate::source::Span) -> Result<(), Diagnostic> 
             .exits(20),
     )
 }
-
-/// The flags drbdadm-84's scanner knows in the old `no-FLAG;` form (its TK_DISK_NO_FLAG and
-/// TK_NET_NO_FLAG words); any other `no-` name is a parse error there.
-const V84_NO_FLAGS: &[&str] = &[
-    "no-disk-barrier",
-    "no-disk-flushes",
-    "no-disk-drain",
-    "no-md-flushes",
-    "no-tcp-cork",
-];
 
 /// `become-primary-on` (8.4 startup option, ignored by DRBD 9) and `stacked-timeouts`.
 fn startup_special(stmt: &Stmt, dialect: Dialect, diags: &mut Diagnostics) -> Option<Routed> {

@@ -162,7 +162,7 @@ fn only_five_no_flags_exist_for_84() {
     );
     let out = check(Dialect::V84, &conf);
     assert!(
-        out.contains("unknown option `no-always-asbp` in `net { }`"),
+        out.contains("`no-always-asbp` is not an option keyword of DRBD 8.4"),
         "{out}"
     );
     assert!(out.contains("write `al-updates no;`"), "{out}");

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use crate::expand::{XConn, XHost, XOpt, XRes};
 use conf_parser::model::{
     Address, Config, Connection, Host, HostAddr, HostKind, Mesh, MetaDisk, Options, ProxyInfo,
     Resource, SectionOptions, UsageCount, Volume,
@@ -38,9 +39,15 @@ pub fn esc(s: &str) -> String {
 
 /// The printer: an output buffer and the current indent level.
 pub struct Dumper {
-    out: String,
-    indent: i32,
-    verbose: bool,
+    pub(crate) out: String,
+    pub(crate) indent: i32,
+    pub(crate) verbose: bool,
+    /// Each written connection's `_name`, once upstream resolved the peers (a resource
+    /// looked up by name): it leads the connection's net options.
+    pub(crate) conn_names: Vec<Option<String>>,
+    /// The resource after `expand_common()` (`-d`, `-v`): host volumes, connections and
+    /// the option sections print from it.
+    pub(crate) expanded: Option<XRes>,
 }
 
 impl Dumper {
@@ -50,6 +57,8 @@ impl Dumper {
             out: String::new(),
             indent: 0,
             verbose,
+            conn_names: Vec::new(),
+            expanded: None,
         }
     }
 
@@ -58,19 +67,19 @@ impl Dumper {
         self.out
     }
 
-    fn pad(&mut self) {
+    pub(crate) fn pad(&mut self) {
         let n = (INDENT_WIDTH * self.indent) as usize;
         self.out.extend(std::iter::repeat_n(' ', n));
     }
 
     // printI(fmt, ...): indent, then the text.
-    fn line(&mut self, text: &str) {
+    pub(crate) fn line(&mut self, text: &str) {
         self.pad();
         self.out.push_str(text);
     }
 
     // printA(name, val): "%*s%*s %3s;\n" with the name in a field of -24+4*indent.
-    fn print_a(&mut self, name: &str, val: &str) {
+    pub(crate) fn print_a(&mut self, name: &str, val: &str) {
         self.pad();
         let width = -24 + INDENT_WIDTH * self.indent;
         let _ = match width.cmp(&0) {
@@ -81,7 +90,7 @@ impl Dumper {
         let _ = writeln!(self.out, " {val:>3};");
     }
 
-    fn options(&mut self, opts: &Options) {
+    pub(crate) fn options(&mut self, opts: &Options) {
         for o in opts {
             match &o.value {
                 Some(v) => self.print_a(&o.name, &esc(v)),
@@ -92,7 +101,13 @@ impl Dumper {
 
     /// dump_options(section, subsection, lists...): nothing if all lists are empty; the
     /// first list directly, the others inside the subsection block if one is named.
-    fn section(&mut self, name: &str, sub: Option<&str>, first: &Options, rest: &[&Options]) {
+    pub(crate) fn section(
+        &mut self,
+        name: &str,
+        sub: Option<&str>,
+        first: &Options,
+        rest: &[&Options],
+    ) {
         if first.is_empty() && rest.iter().all(|l| l.is_empty()) {
             return;
         }
@@ -115,7 +130,7 @@ impl Dumper {
         self.line("}\n");
     }
 
-    fn plugin_opts(plugins: &[String]) -> Options {
+    pub(crate) fn plugin_opts(plugins: &[String]) -> Options {
         plugins
             .iter()
             .map(|p| conf_parser::model::Opt {
@@ -230,7 +245,7 @@ impl Dumper {
         self.section("disk", None, &v.device_opts, &[&v.disk_opts, &v.pd_opts]);
         if let Some(d) = &v.device {
             self.pad();
-            let w = (19 - INDENT_WIDTH * self.indent).max(0) as usize;
+            let w = (-19 + INDENT_WIDTH * self.indent).unsigned_abs() as usize;
             let _ = write!(self.out, "device{:w$}", "");
             if let Some(p) = &d.path {
                 let _ = write!(self.out, "{} ", esc(p));
@@ -263,7 +278,7 @@ impl Dumper {
         }
     }
 
-    fn host(&mut self, cfg: &Config, h: &Host) {
+    fn host(&mut self, cfg: &Config, h: &Host, xh: Option<&XHost>) {
         let has_lower = matches!(h.kind, HostKind::StackedOn(_));
         match &h.kind {
             HostKind::StackedOn(lower) => {
@@ -301,7 +316,10 @@ impl Dumper {
             h.node_id.as_deref().unwrap_or("(null)")
         ));
         self.section("options", None, &h.res_opts, &[]);
-        for v in &h.volumes {
+        if let Some(xh) = xh {
+            self.expanded_volumes(has_lower, h, xh);
+        }
+        for v in h.volumes.iter().filter(|_| xh.is_none()) {
             // A stacked section's implicit volume only carries what upstream derives
             // (the lower device and internal metadata), which plain `dump` does not show.
             if has_lower && v.implicit && !self.verbose {
@@ -355,7 +373,7 @@ impl Dumper {
         }
     }
 
-    fn connection(&mut self, c: &Connection) {
+    fn connection(&mut self, c: &Connection, name: Option<&str>, xc: Option<&XConn>) {
         self.pad();
         self.out.push_str("connection");
         if let Some(n) = &c.name {
@@ -375,7 +393,32 @@ impl Dumper {
                 }
             }
         }
-        self.section("net", None, &c.net_opts, &[]);
+        let mut net = xc.map_or_else(|| c.net_opts.clone(), |x| model_opts(&x.net_opts));
+        if let Some(n) = name.filter(|_| !net.iter().any(|o| o.name == "_name")) {
+            net.insert(
+                0,
+                conf_parser::model::Opt {
+                    name: "_name".into(),
+                    value: Some(n.to_string()),
+                    span: Default::default(),
+                },
+            );
+        }
+        self.section("net", None, &net, &[]);
+        if let Some(xc) = xc {
+            self.section("disk", None, &model_opts(&xc.pd_opts), &[]);
+            let verbose = self.verbose;
+            for pd in xc.peer_devices.iter().filter(|p| !p.implicit || verbose) {
+                self.line(&format!("volume {} {{\n", pd.vnr));
+                self.indent += 1;
+                self.section("disk", None, &model_opts(&pd.pd_opts), &[]);
+                self.indent -= 1;
+                self.line("}\n");
+            }
+            self.indent -= 1;
+            self.line("}\n");
+            return;
+        }
         self.section("disk", None, &c.pd_opts, &[]);
         for pd in &c.peer_devices {
             self.line(&format!("volume {} {{\n", pd.vnr));
@@ -406,7 +449,6 @@ impl Dumper {
     pub fn resource(&mut self, cfg: &Config, res: &Resource, hostname: &str, me: Option<usize>) {
         let ignored = me.is_none();
         let stacked = me.is_some_and(|i| matches!(res.hosts[i].kind, HostKind::StackedOn(_)));
-        let main = cfg.main_name().to_string();
         let line = cfg.sources.locate(res.span).1.line;
         self.line(&format!(
             "# resource {} on {}: {}, {}\n",
@@ -415,7 +457,9 @@ impl Dumper {
             if ignored { "ignored" } else { "not ignored" },
             if stacked { "stacked" } else { "not stacked" }
         ));
-        self.line(&format!("# defined at {main}:{line}\n"));
+        // The file the resource is written in (an included one names itself).
+        let file = &cfg.sources.file(res.span.file).name;
+        self.line(&format!("# defined at {file}:{line}\n"));
         self.line(&format!("resource {} {{\n", esc(&res.name)));
         self.indent += 1;
         if let Some(t) = &res.template_file {
@@ -426,20 +470,163 @@ impl Dumper {
                 self.volume(res.is_stacked(), v);
             }
         }
-        for h in &res.hosts {
-            self.host(cfg, h);
+        let ex = self.expanded.take();
+        for (i, h) in res.hosts.iter().enumerate() {
+            self.host(cfg, h, ex.as_ref().and_then(|x| x.hosts.get(i)));
         }
-        for c in &res.connections {
-            self.connection(c);
+        let names = std::mem::take(&mut self.conn_names);
+        let xconns: Vec<&XConn> = ex
+            .iter()
+            .flat_map(|x| x.conns.iter().filter(|c| !c.implicit))
+            .collect();
+        match &ex {
+            // -v shows every connection as expanded, implicit ones too.
+            Some(x) if self.verbose => {
+                for c in &x.conns {
+                    self.xconnection(c);
+                }
+            }
+            _ => {
+                for (i, c) in res.connections.iter().enumerate() {
+                    let name = names.get(i).and_then(|n| n.as_deref());
+                    self.connection(c, name, xconns.get(i).copied());
+                }
+            }
         }
         if !self.verbose {
             for m in &res.meshes {
                 self.mesh(m);
             }
         }
-        self.option_sections(&res.opts);
+        match &ex {
+            Some(x) => self.option_sections(&expanded_sections(x)),
+            None => self.option_sections(&res.opts),
+        }
         self.indent -= 1;
         self.out.push_str("}\n\n");
+    }
+
+    /// A connection as `-v` prints it: every path in a `path {}`, every endpoint with its
+    /// address, every peer device.
+    fn xconnection(&mut self, c: &XConn) {
+        self.line("connection {\n");
+        self.indent += 1;
+        for p in &c.paths {
+            self.line("path {\n");
+            self.indent += 1;
+            for e in &p.ends {
+                if e.faked_hostname {
+                    if let Some(a) = &e.address {
+                        let sep = if e.proxy.is_some() { " " } else { "; " };
+                        self.address("address", a, &format!("{sep}# on {}\n", e.name));
+                    }
+                } else {
+                    self.line(&format!("host {}", e.name));
+                    if let Some(a) = &e.address {
+                        self.address(" address", a, "");
+                    }
+                }
+                if let Some(px) = &e.proxy {
+                    self.proxy(" via ", px);
+                } else if let Some(a) = &e.outside {
+                    self.address(" via outside-address", a, ";\n");
+                } else if !e.faked_hostname {
+                    self.out.push_str(";\n");
+                }
+            }
+            self.indent -= 1;
+            self.line("}\n");
+        }
+        self.section("net", None, &model_opts(&c.net_opts), &[]);
+        self.section("disk", None, &model_opts(&c.pd_opts), &[]);
+        for pd in &c.peer_devices {
+            self.line(&format!("volume {} {{\n", pd.vnr));
+            self.indent += 1;
+            self.section("disk", None, &model_opts(&pd.pd_opts), &[]);
+            self.indent -= 1;
+            self.line("}\n");
+        }
+        self.indent -= 1;
+        self.line("}\n");
+    }
+
+    /// A host section's volumes after `expand_common()`: those it wrote (all with `-v`),
+    /// each line only for what it wrote (everything with `-v`), with the inherited options
+    /// and the device name made up from the minor.
+    fn expanded_volumes(&mut self, has_lower: bool, h: &Host, xh: &XHost) {
+        for xv in &xh.volumes {
+            let own = h.volumes.iter().find(|v| v.vnr == xv.vnr);
+            let verbose = self.verbose;
+            let written = |f: &dyn Fn(&Volume) -> bool| verbose || own.is_some_and(f);
+            if !written(&|v| v.device.is_some() || v.disk.is_some() || v.meta_disk.is_some()) {
+                continue;
+            }
+            if has_lower && xv.implicit && !self.verbose {
+                continue;
+            }
+            let span = Default::default();
+            let mut v = Volume::new(xv.vnr, xv.implicit, span);
+            if written(&|v| v.device.is_some()) {
+                v.device = Some(conf_parser::model::Device {
+                    path: xv.device.clone(),
+                    minor: xv.minor,
+                    span,
+                });
+            }
+            if written(&|v| v.disk.is_some()) {
+                let disk = if xv.disk_none { None } else { xv.disk.clone() };
+                v.disk = Some((disk, span));
+            }
+            // `disk none` drops the meta data.
+            if written(&|v| v.meta_disk.is_some()) && !xv.disk_none {
+                let md = match (xv.meta_index.as_deref(), &xv.meta_disk) {
+                    (Some("internal"), _) => Some(MetaDisk::Internal),
+                    (Some("flexible"), Some(d)) => Some(MetaDisk::Flexible(d.clone())),
+                    (Some(i), Some(d)) => i.parse().ok().map(|n| MetaDisk::Indexed(d.clone(), n)),
+                    _ => None,
+                };
+                v.meta_disk = md.map(|m| (m, span));
+            }
+            v.device_opts = model_opts(&xv.device_opts);
+            v.disk_opts = model_opts(&xv.disk_opts);
+            v.pd_opts = model_opts(&xv.pd_opts);
+            v.tiebreaker = own.and_then(|o| o.tiebreaker);
+            self.volume(has_lower, &v);
+        }
+    }
+}
+
+/// Expanded options in the model's form, for printing.
+fn model_opts(x: &[XOpt]) -> Options {
+    x.iter()
+        .map(|o| conf_parser::model::Opt {
+            name: o.name.clone(),
+            value: o.value.clone(),
+            span: Default::default(),
+        })
+        .collect()
+}
+
+/// A resource's option sections after `expand_common()`.
+fn expanded_sections(x: &XRes) -> SectionOptions {
+    let mut startup = model_opts(&x.startup);
+    if x.stacked_timeouts && !startup.iter().any(|o| o.name == "stacked-timeouts") {
+        startup.push(conf_parser::model::Opt {
+            name: "stacked-timeouts".into(),
+            value: None,
+            span: Default::default(),
+        });
+    }
+    SectionOptions {
+        res: model_opts(&x.res_opts),
+        net: model_opts(&x.net_opts),
+        disk: model_opts(&x.disk_opts),
+        pd: model_opts(&x.pd_opts),
+        device: model_opts(&x.device_opts),
+        startup,
+        proxy: model_opts(&x.proxy_opts),
+        proxy_plugins: x.proxy_plugins.clone(),
+        handlers: model_opts(&x.handlers),
     }
 }
 

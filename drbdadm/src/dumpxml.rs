@@ -2,6 +2,7 @@
 //! (`adm_dump_xml()` and friends in user/v9/drbdadm_dump.c; four spaces per level).
 
 use conf_parser::model::{Config, HostKind, SectionOptions};
+use conf_parser::options::Dialect;
 
 use crate::expand::{own, plugin_opts, XConn, XHost, XOpt, XRes, XVol};
 
@@ -94,12 +95,33 @@ pub fn header(cfg: &Config, out: &mut String) {
     }
     if let Some(c) = &cfg.common {
         line(out, 1, "<common>");
-        common_sections(out, 2, &c.opts);
+        common_sections(out, 2, &c.opts, cfg.dialect == Dialect::V84);
         line(out, 1, "</common>");
     }
 }
 
-fn common_sections(out: &mut String, i: usize, o: &SectionOptions) {
+/// 8.4 holds `stacked-timeouts` and `become-primary-on` as flags and prints them last
+/// (`fake_startup_options()`).
+fn startup84(opts: &[XOpt]) -> Vec<XOpt> {
+    let last = |o: &&XOpt| o.name == "stacked-timeouts" || o.name == "become-primary-on";
+    let mut v: Vec<XOpt> = opts.iter().filter(|o| !last(o)).cloned().collect();
+    v.extend(
+        opts.iter()
+            .filter(|o| o.name == "stacked-timeouts")
+            .take(1)
+            .cloned(),
+    );
+    v.extend(
+        opts.iter()
+            .rev()
+            .filter(|o| o.name == "become-primary-on")
+            .take(1)
+            .cloned(),
+    );
+    v
+}
+
+fn common_sections(out: &mut String, i: usize, o: &SectionOptions, v84: bool) {
     section(out, i, "options", None, &[&own(&o.res)]);
     section(out, i, "net", None, &[&own(&o.net)]);
     section(
@@ -109,7 +131,12 @@ fn common_sections(out: &mut String, i: usize, o: &SectionOptions) {
         None,
         &[&own(&o.device), &own(&o.disk), &own(&o.pd)],
     );
-    section(out, i, "startup", None, &[&own(&o.startup)]);
+    let startup = if v84 {
+        startup84(&own(&o.startup))
+    } else {
+        own(&o.startup)
+    };
+    section(out, i, "startup", None, &[&startup]);
     section(
         out,
         i,
@@ -204,14 +231,8 @@ fn connection(out: &mut String, i: usize, res: &XRes, c: &XConn, verbose: bool) 
                 .address
                 .as_ref()
                 .or_else(|| e.host.and_then(|h| res.hosts[h].address.as_ref()));
-            // A floating host is named by its address as written.
-            let name = match e.host.map(|h| &res.hosts[h].kind) {
-                Some(HostKind::Floating(a)) if a.af == "ipv6" => {
-                    format!("ipv6 [{}]:{}", a.addr, a.port)
-                }
-                Some(HostKind::Floating(a)) => format!("{}:{}", a.addr, a.port),
-                _ => e.name.clone(),
-            };
+            // A floating host goes by its sanitised fake name (`ADDR_PORT`).
+            let name = &e.name;
             match &e.proxy {
                 None => line(
                     out,
@@ -251,11 +272,12 @@ fn connection(out: &mut String, i: usize, res: &XRes, c: &XConn, verbose: bool) 
     line(out, i, "</connection>");
 }
 
-/// One `<resource>`.
-pub fn resource(r: &XRes, expanded: bool, verbose: bool, out: &mut String) {
+/// One `<resource>`, at indent `base` (1 inside `<config>`, 0 when named); 8.4 (`v84`)
+/// has no connections to show.
+pub fn resource(r: &XRes, expanded: bool, verbose: bool, v84: bool, base: usize, out: &mut String) {
     line(
         out,
-        1,
+        base,
         &format!(
             "<resource name=\"{}\" conf-file-line=\"{}:{}\">",
             esc_xml(&r.name),
@@ -267,10 +289,10 @@ pub fn resource(r: &XRes, expanded: bool, verbose: bool, out: &mut String) {
         if h.names.is_empty() && !matches!(h.kind, HostKind::Floating(_)) {
             continue;
         }
-        host(out, 2, h, expanded);
+        host(out, base + 1, h, expanded);
     }
-    for c in &r.conns {
-        connection(out, 2, r, c, verbose);
+    for c in r.conns.iter().filter(|_| !v84) {
+        connection(out, base + 1, r, c, verbose);
     }
     let mut startup = r.startup.clone();
     if r.stacked_timeouts && !startup.iter().any(|o| o.name == "stacked-timeouts") {
@@ -280,25 +302,28 @@ pub fn resource(r: &XRes, expanded: bool, verbose: bool, out: &mut String) {
             inherited: false,
         });
     }
-    section(out, 2, "options", None, &[&r.res_opts]);
-    section(out, 2, "net", None, &[&r.net_opts]);
+    if v84 {
+        startup = startup84(&startup);
+    }
+    section(out, base + 1, "options", None, &[&r.res_opts]);
+    section(out, base + 1, "net", None, &[&r.net_opts]);
     section(
         out,
-        2,
+        base + 1,
         "disk",
         None,
         &[&r.device_opts, &r.disk_opts, &r.pd_opts],
     );
-    section(out, 2, "startup", None, &[&startup]);
+    section(out, base + 1, "startup", None, &[&startup]);
     section(
         out,
-        2,
+        base + 1,
         "proxy",
         Some("plugin"),
         &[&r.proxy_opts, &plugin_opts(&r.proxy_plugins)],
     );
-    section(out, 2, "handlers", None, &[&r.handlers]);
-    line(out, 1, "</resource>");
+    section(out, base + 1, "handlers", None, &[&r.handlers]);
+    line(out, base, "</resource>");
 }
 
 fn proxy(out: &mut String, i: usize, p: &conf_parser::model::ProxyInfo) {

@@ -682,8 +682,13 @@ fn convert(
         let mut volumes = Vec::with_capacity(h.volumes.len() + res.volumes.len());
         volumes.extend(h.volumes.iter().map(|v| xvol(cfg, v)));
         volumes.sort_by_key(|v| v.vnr);
-        // inherit_volumes(): resource-level volumes fill in what the host lacks.
-        for s in &resource_volumes {
+        // inherit_volumes(): resource-level volumes fill in what the host lacks. 8.4 does
+        // it while parsing the host section, so it takes only what was written before.
+        let before = |sp: Option<conf_parser::source::Span>| {
+            dialect != Dialect::V84
+                || sp.is_none_or(|sp| sp.file != h.span.file || sp.start < h.span.start)
+        };
+        for (s, ms) in resource_volumes.iter().zip(&res.volumes) {
             let t = match volumes.iter().position(|v| v.vnr == s.vnr) {
                 Some(i) => &mut volumes[i],
                 None => {
@@ -710,22 +715,56 @@ fn convert(
                     &mut volumes[pos]
                 }
             };
-            if t.disk.is_none() {
+            let device_before = before(ms.device.as_ref().map(|d| d.span));
+            if t.disk.is_none() && before(ms.disk.as_ref().map(|d| d.1)) {
                 t.disk = s.disk.clone();
+                t.disk_none |= s.disk_none;
             }
-            if t.device.is_none() {
+            if t.device.is_none() && device_before {
                 t.device = s.device.clone();
                 t.device_written |= s.device_written;
             }
-            if t.minor.is_none() {
+            if t.minor.is_none() && device_before {
                 t.minor = s.minor;
             }
-            if t.meta_disk.is_none() && s.meta_disk.is_some() {
+            if t.meta_disk.is_none()
+                && s.meta_disk.is_some()
+                && before(ms.meta_disk.as_ref().map(|m| m.1))
+            {
                 t.meta_disk = s.meta_disk.clone();
                 t.meta_index = s.meta_index.clone();
             }
         }
         let names = h.names();
+        // 8.4 reports what a host section lacks while parsing it: named as the file was
+        // given, at the line of the section (or of the last block opened inside it), and
+        // a floating section by its address as written.
+        let (file84, line84, names84) = if dialect == Dialect::V84 {
+            let f = cfg.sources.file(h.span.file);
+            let shown = match &h.kind {
+                HostKind::Floating(a) if a.af == "ipv6" => {
+                    vec![format!("ipv6 [{}]:{}", a.addr, a.port)]
+                }
+                HostKind::Floating(a) => vec![format!("{}:{}", a.addr, a.port)],
+                _ => names.clone(),
+            };
+            (f.given.clone(), section_line84(cfg, h), shown)
+        } else {
+            (file.clone(), line, names.clone())
+        };
+        let requires_all = matches!(
+            h.kind,
+            HostKind::On(_) | HostKind::Floating(_) | HostKind::StackedOn(_)
+        );
+        if dialect == Dialect::V84 && requires_all && h.address.is_none() {
+            if !matches!(h.kind, HostKind::Floating(_)) {
+                errors.push(format!(
+                    "{file84}:{line84}: in resource {}, on {} {{ ... }}: 'address' keyword missing.",
+                    res.name,
+                    names84.join(" ")
+                ));
+            }
+        }
         // Stacked sections get their disk from the lower resource later.
         let require_minor = !matches!(h.kind, HostKind::ThisHost | HostKind::StackedOn(_));
         for v in &mut volumes {
@@ -739,9 +778,9 @@ fn convert(
                 ] {
                     if missing {
                         errors.push(format!(
-                            "{file}:{line}: in resource {}, on {} {{ ... }}: '{what}' keyword missing.",
+                            "{file84}:{line84}: in resource {}, on {} {{ ... }}: '{what}' keyword missing.",
                             res.name,
-                            names.join(" ")
+                            names84.join(" ")
                         ));
                     }
                 }
@@ -763,6 +802,19 @@ fn convert(
                 }
             }
         }
+        // 8.4 checks each host section's volumes as it ends (at its closing line).
+        if dialect == Dialect::V84
+            && require_minor
+            && volumes.iter().any(|v| v.implicit)
+            && volumes.iter().any(|v| v.vnr != 0)
+        {
+            let end = h.span.end.saturating_sub(1);
+            let end_line = cfg.sources.file(h.span.file).line_col(end).line;
+            errors.push(format!(
+                "{file84}:{end_line}: in resource {}: you must not mix implicit and explicit volumes",
+                res.name
+            ));
+        }
         hosts.push(XHost {
             names,
             kind: h.kind.clone(),
@@ -780,7 +832,7 @@ fn convert(
     }
     let any_implicit = hosts.iter().flat_map(|h| &h.volumes).any(|v| v.implicit);
     let any_nonzero = hosts.iter().flat_map(|h| &h.volumes).any(|v| v.vnr != 0);
-    if any_implicit && any_nonzero {
+    if any_implicit && any_nonzero && dialect != Dialect::V84 {
         errors.push(format!(
             "{}:{}: in resource {}: you must not mix implicit and explicit volumes",
             file, lc.line, res.name
@@ -812,6 +864,34 @@ fn convert(
         ignore: false,
         proxy_only: false,
     }
+}
+
+/// 8.4's `c_section_start` when a host section ends: the line of the section, or of the
+/// last block opened inside it (`options {`, a volume's `disk {`, `proxy on`), since
+/// parsing those blocks moves it.
+fn section_line84(cfg: &model::Config, h: &model::Host) -> u32 {
+    let text = &cfg.sources.file(h.span.file).text;
+    // The `{` before a block's first option.
+    let open = |o: &Opt| text.get(..o.span.start as usize).and_then(|t| t.rfind('{'));
+    let mut at = h.span.start as usize;
+    let mut take = |p: Option<usize>| {
+        if let Some(p) = p {
+            at = at.max(p);
+        }
+    };
+    take(h.res_opts.first().and_then(open));
+    for v in &h.volumes {
+        let first = [&v.disk_opts, &v.pd_opts, &v.device_opts]
+            .iter()
+            .filter_map(|l| l.first())
+            .min_by_key(|o| o.span.start);
+        take(first.and_then(open));
+    }
+    if let Some(p) = &h.proxy {
+        take(Some(p.span.start as usize));
+        take(p.options.first().and_then(open));
+    }
+    cfg.sources.file(h.span.file).line_col(at as u32).line
 }
 
 fn check_volume_complete(
@@ -1252,7 +1332,12 @@ fn set_peers(x: &mut XRes, errors: &mut Vec<String>) {
                     0,
                     XOpt {
                         name: "_name".into(),
-                        value: Some(x.hosts[peer].joined("_")),
+                        // names_to_str_c() of a host without names (drbdsetup show's
+                        // peer) says UNKNOWN.
+                        value: Some(match x.hosts[peer].joined("_") {
+                            n if n.is_empty() => "UNKNOWN".into(),
+                            n => n,
+                        }),
                         inherited: false,
                     },
                 );

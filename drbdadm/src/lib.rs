@@ -4,9 +4,12 @@
 pub mod addrs;
 pub mod adjust;
 pub mod adjust84;
+pub mod check84;
 pub mod cli;
 pub mod driver;
 pub mod dump;
+pub mod dump84;
+pub mod dumpcmd;
 pub mod dumpxml;
 pub mod env;
 pub mod error;

@@ -2,7 +2,6 @@
 //! run the command. All printing happens here and in the command modules; exit codes come
 //! from [`crate::error`].
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use conf_parser::registry::{self, Entry};
@@ -10,7 +9,6 @@ use conf_parser::{Config, Dialect, ParseOptions, Severity};
 
 use crate::cli::{self, Cli};
 use crate::driver::Driver;
-use crate::dump::Dumper;
 use crate::env;
 use crate::error::{AdmError, ExitCode};
 use crate::hosts;
@@ -206,6 +204,11 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
         return Err(AdmError::ConfigInvalid);
     }
     if cfg.diagnostics.has_errors() {
+        if dialect == Dialect::V84 {
+            for e in crate::check84::reported_before_error(&cfg, &hostname) {
+                eprintln!("{e}");
+            }
+        }
         if let Some(code) = cfg.diagnostics.exit_code() {
             return Err(AdmError::Exit(code));
         }
@@ -276,37 +279,8 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
             }
             return Err(AdmError::ConfigInvalid);
         }
-        if cmd.func == Func::DumpXml {
-            let expanded = cli.dry_run || cli.verbose > 0;
-            let all = cli.resources.is_empty() || cli.resources[0] == "all";
-            let mut out = String::new();
-            if all {
-                if !dump_verify_ips(&ctx, cli.dry_run) {
-                    return Err(AdmError::ConfigInvalid);
-                }
-                crate::dumpxml::header(&cfg, &mut out);
-                for r in &x.resources {
-                    crate::dumpxml::resource(r, expanded, cli.verbose > 0, &mut out);
-                }
-                out.push_str("</config>\n");
-            } else {
-                for name in &cli.resources {
-                    let base = name.split(['/', ':']).next().unwrap_or(name);
-                    match x.resource(base) {
-                        Some(r) => crate::dumpxml::resource(r, expanded, cli.verbose > 0, &mut out),
-                        None => {
-                            print!("{out}");
-                            eprintln!("'{name}' not defined in your config (for this host).");
-                            return Ok(ExitCode::Usage as i32);
-                        }
-                    }
-                }
-            }
-            print!("{out}");
-            return Ok(0);
-        }
         if is_dump {
-            return dump(cli, &ctx).map(|c| c as i32);
+            return crate::dumpcmd::run(cli, cmd, &ctx, &x, &matcher);
         }
         if cli.resources[0] == "all" {
             driver.all(cmd)?;
@@ -461,72 +435,6 @@ fn read_config(cli: &Cli, source: &ConfigSource, dialect: Dialect) -> Result<Con
                 source: e,
             })
         }
-    }
-}
-
-fn dump(cli: &Cli, ctx: &Context<'_>) -> Result<ExitCode, AdmError> {
-    let cfg = ctx.cfg;
-    let selected: Vec<&conf_parser::model::Resource> =
-        if cli.resources.is_empty() || cli.resources[0] == "all" {
-            cfg.resources.iter().collect()
-        } else {
-            let mut v = Vec::new();
-            for name in &cli.resources {
-                let base = name.split(['/', ':']).next().unwrap_or(name);
-                match cfg.resource(base) {
-                    Some(r) => v.push(r),
-                    None => {
-                        eprintln!("'{name}' not defined in your config (for this host).");
-                        return Err(AdmError::Usage(format!("no resource named '{name}'")));
-                    }
-                }
-            }
-            v
-        };
-    // Upstream verifies this node's addresses before dumping all resources
-    // (`verify_ips()`); naming resources skips the check.
-    if (cli.resources.is_empty() || cli.resources[0] == "all") && !dump_verify_ips(ctx, cli.dry_run)
-    {
-        return Err(AdmError::ConfigInvalid);
-    }
-    let mut d = Dumper::new(cli.verbose > 0);
-    d.header(cfg);
-    for res in selected {
-        d.resource(cfg, res, ctx.hostname, ctx.me(res));
-    }
-    let out = d.finish();
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(out.as_bytes());
-    Ok(ExitCode::Ok)
-}
-
-/// Upstream verifies this node's addresses before dumping all resources (`verify_ips()`);
-/// naming resources skips the check.
-fn dump_verify_ips(ctx: &Context<'_>, dry_run: bool) -> bool {
-    let cfg = ctx.cfg;
-    if cfg.global.disable_ip_verification || (dry_run && env::no_tty()) {
-        return true;
-    }
-    let selected: Vec<&conf_parser::model::Resource> = cfg.resources.iter().collect();
-    {
-        let mut bad = false;
-        for res in &selected {
-            let Some(me) = ctx.me(res) else { continue };
-            let host = &res.hosts[me];
-            if let Some(a) = &host.address {
-                if !hosts::have_ip(&a.af, &a.addr) {
-                    eprintln!(
-                        "{}: in resource {}, on {}:\n\tIP {} not found on this host.",
-                        cfg.main_name(),
-                        res.name,
-                        host.names().join(" "),
-                        a.addr
-                    );
-                    bad = true;
-                }
-            }
-        }
-        !bad
     }
 }
 
