@@ -57,8 +57,8 @@ impl<'a> Driver<'a> {
                 progress: cli.command.is_some_and(|c| c.func == Func::AdjustWp)
                     && !cli.dry_run
                     && cli.verbose == 0,
-
                 registry: None,
+                exported: std::cell::RefCell::new(None),
             },
             plan: Plan::default(),
             cli,
