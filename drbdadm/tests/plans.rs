@@ -229,6 +229,44 @@ fn error_bad_volume() {
 }
 
 #[test]
+fn error_specifiers_as_upstream() {
+    // The local node as peer: reported in each of upstream's three passes, then it stops.
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d connect r0:alpha");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    assert_eq!(
+        out.matches("is not a peer, but the local node").count(),
+        3,
+        "{out}"
+    );
+    assert!(
+        out.contains("'r0:alpha' unexpected ctx_by_* result r=-2"),
+        "{out}"
+    );
+    // A bad number ends the run before anything is done, as m_strtoll() does.
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d connect r0 r0/x");
+    assert!(out.starts_with("exit 20\n"), "{out}");
+    assert!(!out.contains("drbdsetup"), "{out}");
+    assert!(out.contains("x is not a valid number"), "{out}");
+    // The same connection twice.
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d connect r0 r0:bravo");
+    assert!(
+        out.contains("USAGE_BUG: r0:bravo would enable an already enabled connection"),
+        "{out}"
+    );
+    // DRBD 9 goes on after an unknown name; 8.4 stops there.
+    let nine = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d up nosuch r0");
+    assert!(
+        nine.starts_with("exit 1\n") && nine.contains("new-resource r0"),
+        "{nine}"
+    );
+    let old = drbdadm(TWO_NODES, "8.4.11", "alpha", "-d up nosuch r0");
+    assert!(
+        old.starts_with("exit 1\n") && !old.contains("drbdsetup"),
+        "{old}"
+    );
+}
+
+#[test]
 fn error_missing_disk() {
     let out = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d attach r1/1");
     assert!(out.starts_with("exit 10\n"), "{out}");
