@@ -95,6 +95,10 @@ impl<'a> Driver<'a> {
             crate::adjust84::schedule(&self.gen, ctx.res, kern.as_ref(), &mut self.plan);
             return Ok(());
         }
+        // `sh_nop()` has nothing to do once the configuration is valid.
+        if cmd.func == Func::ShNop {
+            return Ok(());
+        }
         if cmd.func == Func::ShLres {
             return self.sh_lower_resource(ctx);
         }
@@ -194,13 +198,13 @@ impl<'a> Driver<'a> {
         let normal = x
             .resources
             .iter()
-            .filter(|r| !r.ignore && !r.stacked)
+            .filter(|r| !self.not_here(cmd, r) && !r.stacked)
             .count();
-        let ignored = x.resources.iter().filter(|r| r.ignore).count();
+        let ignored = x.resources.iter().filter(|r| self.not_here(cmd, r)).count();
         let nstacked = x
             .resources
             .iter()
-            .filter(|r| !r.ignore && r.stacked)
+            .filter(|r| !self.not_here(cmd, r) && r.stacked)
             .count();
         let host = self.gen.hostname;
         if !stacked && normal == 0 {
@@ -208,7 +212,10 @@ impl<'a> Driver<'a> {
                 eprintln!(
                     "WARN: no normal resources defined for this host ({host})!?\nMisspelled name of the local machine with the 'on' keyword ?"
                 );
-                self.list_on_names();
+                // The 'on' names are no help when proxy sections were looked at.
+                if !cmd.flags.is_proxy_cmd {
+                    self.list_on_names();
+                }
             } else {
                 eprintln!("WARN: no normal resources defined for this host ({host})!?");
             }
@@ -234,7 +241,7 @@ impl<'a> Driver<'a> {
             Func::Adjust | Func::AdjustWp | Func::ShListAdjustable
         );
         for r in &x.resources {
-            if r.ignore || (r.proxy_only && !is_adjust && !cmd.flags.is_proxy_cmd) {
+            if self.not_here(cmd, r) || (r.proxy_only && !is_adjust && !cmd.flags.is_proxy_cmd) {
                 continue;
             }
             if stacked != r.stacked {
@@ -243,6 +250,28 @@ impl<'a> Driver<'a> {
             self.run_now(cmd, &Ctx::res(r), OnError::SkipMissingDisk)?;
         }
         Ok(())
+    }
+
+    /// Whether `r` is not for this node in this command: upstream finds this node by its
+    /// proxy sections for proxy commands (`MATCH_ON_PROXY`), by its host sections otherwise.
+    fn not_here(&self, cmd: &CmdDef, r: &XRes) -> bool {
+        r.ignore || (cmd.flags.is_proxy_cmd && !self.proxy_here(r))
+    }
+
+    /// Whether a proxy section of `r` runs on this node.
+    fn proxy_here(&self, r: &XRes) -> bool {
+        let me = self.gen.hostname;
+        let same = |n: &String| match self.gen.dialect {
+            Dialect::V9 => crate::hosts::hostnames_equal(n, me),
+            Dialect::V84 => n == me,
+        };
+        r.conns.iter().flat_map(|c| &c.paths).any(|p| {
+            p.ends
+                .iter()
+                .filter_map(|e| e.proxy.as_ref())
+                .chain(p.my_proxy.as_ref())
+                .any(|px| px.on_hosts.iter().any(same))
+        })
     }
 
     fn list_on_names(&self) {
@@ -296,6 +325,7 @@ impl<'a> Driver<'a> {
                     None => None,
                 },
             };
+            let found = found.filter(|s| !self.not_here(cmd, &s.res));
             let Some(sel) = found else {
                 eprintln!("'{text}' not defined in your config (for this host).");
                 self.hint_ignored(spec.res);

@@ -413,7 +413,14 @@ fn expand_each(
         set_me(&mut r, m, &[]);
         fixup_peer_devices(&mut r, peer_devices);
         if expand_opts_too {
-            expand_common(common.as_ref(), res, &mut r, inheriting);
+            // 8.4's expand_opts() keeps the nearer value without a word.
+            let mut quiet = Vec::new();
+            let errs = if m.dialect == Dialect::V84 {
+                &mut quiet
+            } else {
+                &mut *inheriting
+            };
+            expand_common(common.as_ref(), res, &mut r, errs);
             convert_discard(&mut r, m);
         }
         if peers {
@@ -544,7 +551,14 @@ fn expand_together(
     if expand_opts_too {
         let common = CommonOpts::of(cfg);
         for (i, res) in cfg.resources.iter().enumerate() {
-            expand_common(common.as_ref(), res, &mut x.resources[i], &mut x.errors);
+            // 8.4's expand_opts() keeps the nearer value without a word.
+            let mut quiet = Vec::new();
+            let errs = if m.dialect == Dialect::V84 {
+                &mut quiet
+            } else {
+                &mut x.errors
+            };
+            expand_common(common.as_ref(), res, &mut x.resources[i], errs);
             convert_discard(&mut x.resources[i], m);
         }
     }

@@ -215,7 +215,9 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
         have_ip: &hosts::have_ip,
         no_tty: env::no_tty(),
     };
-    if cmd.func == Func::ShNop {
+    // DRBD 9 runs sh-nop over the names given like any other command (so an unknown
+    // name fails it); without names, and on 8.4, only the expansion's errors count.
+    if cmd.func == Func::ShNop && (dialect == Dialect::V84 || cli.resources.is_empty()) {
         // Only the expansion's errors are wanted, not the expanded resources.
         let errors = crate::expand::check(&cfg, &matcher);
         if !errors.is_empty() {

@@ -267,6 +267,44 @@ fn error_specifiers_as_upstream() {
 }
 
 #[test]
+fn names_for_sh_nop_and_proxy_commands_as_upstream() {
+    // DRBD 9 runs sh-nop over the names given: a resource not on this host fails it.
+    let out = drbdadm(NINE_ONLY, "9.2.0", "charlie", "sh-nop all");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    assert!(
+        out.contains("WARN: no normal resources defined for this host (charlie)!?"),
+        "{out}"
+    );
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "sh-nop r0");
+    assert!(out.starts_with("exit 0\n"), "{out}");
+    // Proxy commands find this node by its proxy sections: none here.
+    let out = drbdadm(TWO_NODES, "8.4.11", "alpha", "-d proxy-up all");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    assert!(
+        out.contains("Misspelled name of the local machine"),
+        "{out}"
+    );
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d proxy-down r0");
+    assert!(
+        out.contains("'r0' not defined in your config (for this host)."),
+        "{out}"
+    );
+}
+
+#[test]
+fn eight_four_keeps_the_nearer_value_of_an_inherited_option_silently() {
+    let conf = r#"
+common { disk { resync-rate 10M; } syncer { rate 14M; } }
+resource r0 {
+  on alpha { device /dev/drbd0; disk /dev/vdb; meta-disk internal; address 10.0.0.1:7789; }
+  on bravo { device /dev/drbd0; disk /dev/vdb; meta-disk internal; address 10.0.0.2:7789; }
+}
+"#;
+    let out = drbdadm(conf, "8.4.11", "alpha", "sh-nop");
+    assert!(!out.contains("ambiguous"), "{out}");
+}
+
+#[test]
 fn error_missing_disk() {
     let out = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d attach r1/1");
     assert!(out.starts_with("exit 10\n"), "{out}");
