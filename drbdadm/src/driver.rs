@@ -302,7 +302,7 @@ impl<'a> Driver<'a> {
         );
         let dialect = self.gen.dialect;
         let (parsed, marked) = if dialect == Dialect::V9 {
-            self.check_names(names)?
+            self.check_names(cmd, names)?
         } else {
             Default::default()
         };
@@ -314,7 +314,13 @@ impl<'a> Driver<'a> {
             let first_marked = x
                 .resource(spec.res)
                 .and_then(|r| (0..r.conns.len()).find(|&c| marked.contains(&(r.name.clone(), c))));
-            let found = match select(x, dialect, text, &spec, first_marked) {
+            // A resource not for this node is unknown before anything else is looked at
+            // (upstream's `ctx_by_name()` checks `res->ignore` first).
+            let lookup = match x.resource(spec.res) {
+                Some(r) if self.not_here(cmd, r) => Lookup::Unknown,
+                _ => select(x, dialect, text, &spec, first_marked),
+            };
+            let found = match lookup {
                 Lookup::Found(sel) => Some(*sel),
                 Lookup::Refused => {
                     eprintln!("'{text}' unexpected ctx_by_* result r=-2");
@@ -435,6 +441,7 @@ impl<'a> Driver<'a> {
     #[allow(clippy::type_complexity)]
     fn check_names<'n>(
         &self,
+        cmd: &CmdDef,
         names: &'n [String],
     ) -> Result<(Vec<spec::Spec<'n>>, BTreeSet<(String, usize)>), AdmError> {
         let x = self.gen.x;
@@ -442,7 +449,7 @@ impl<'a> Driver<'a> {
         for text in names {
             let s = spec::parse(text, Dialect::V9).map_err(number_error)?;
             if x.resource(s.res)
-                .is_some_and(|r| !r.ignore && names_local_node(r, &s))
+                .is_some_and(|r| !self.not_here(cmd, r) && names_local_node(r, &s))
             {
                 say_not_a_peer(text, &s);
             }
@@ -451,7 +458,7 @@ impl<'a> Driver<'a> {
         let mut enabled: BTreeSet<(&str, usize)> = BTreeSet::new();
         let mut marked: BTreeSet<(String, usize)> = BTreeSet::new();
         for (text, s) in names.iter().zip(&specs) {
-            let Some(r) = x.resource(s.res).filter(|r| !r.ignore) else {
+            let Some(r) = x.resource(s.res).filter(|r| !self.not_here(cmd, r)) else {
                 continue;
             };
             if names_local_node(r, s) {

@@ -305,6 +305,21 @@ resource r0 {
 }
 
 #[test]
+fn post_parse_errors_fail_only_commands_on_resources() {
+    let conf = NINE_ONLY.replace("node-id 1; ", "");
+    let out = drbdadm(&conf, "9.2.0", "alpha", "sh-resources");
+    assert!(
+        out.starts_with("exit 0\n") && out.contains("'node-id' keyword missing."),
+        "{out}"
+    );
+    let out = drbdadm(&conf, "9.2.0", "alpha", "sh-nop");
+    assert!(out.starts_with("exit 10\n"), "{out}");
+    assert!(out.contains("command sh-nop exited with code 10"), "{out}");
+    let out = drbdadm(&conf, "9.2.0", "alpha", "-d up r0");
+    assert!(out.starts_with("exit 10\n"), "{out}");
+}
+
+#[test]
 fn error_missing_disk() {
     let out = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d attach r1/1");
     assert!(out.starts_with("exit 10\n"), "{out}");
