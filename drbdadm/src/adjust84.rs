@@ -314,6 +314,13 @@ pub fn schedule(gen: &Gen<'_>, res: &XRes, kern: Option<&KRes>, plan: &mut Plan)
         a.extend(words);
         Action::Run(Invocation::new(a, Some(&res.name), Timeout::Short))
     };
+    // detach and del-minor go through upstream's `_adm_generic()`, which exports
+    // `DRBD_RESOURCE`.
+    let generic = |words: Vec<String>| {
+        let mut a = vec![gen.tools.drbdsetup.clone()];
+        a.extend(words);
+        Action::Run(Invocation::new(a, Some(&res.name), Timeout::Short).exporting_resource())
+    };
     let opts84 = |opts: &[XOpt], skip: &[&str]| -> Vec<String> {
         let kept: Vec<XOpt> = opts
             .iter()
@@ -385,7 +392,7 @@ pub fn schedule(gen: &Gen<'_>, res: &XRes, kern: Option<&KRes>, plan: &mut Plan)
             plan.defer(
                 Stage::Prereq,
                 &res.name,
-                setup(vec!["detach".into(), m.clone()]),
+                generic(vec!["detach".into(), m.clone()]),
                 None,
                 None,
             );
@@ -393,7 +400,7 @@ pub fn schedule(gen: &Gen<'_>, res: &XRes, kern: Option<&KRes>, plan: &mut Plan)
         plan.defer(
             Stage::Prereq,
             &res.name,
-            setup(vec!["del-minor".into(), m]),
+            generic(vec!["del-minor".into(), m]),
             None,
             None,
         );
@@ -456,7 +463,7 @@ pub fn schedule(gen: &Gen<'_>, res: &XRes, kern: Option<&KRes>, plan: &mut Plan)
                         plan.defer(
                             Stage::Prereq,
                             &res.name,
-                            setup(vec!["detach".into(), m.clone()]),
+                            generic(vec!["detach".into(), m.clone()]),
                             None,
                             None,
                         );
@@ -465,7 +472,7 @@ pub fn schedule(gen: &Gen<'_>, res: &XRes, kern: Option<&KRes>, plan: &mut Plan)
                         plan.defer(
                             Stage::Prereq,
                             &res.name,
-                            setup(vec!["del-minor".into(), m]),
+                            generic(vec!["del-minor".into(), m]),
                             None,
                             None,
                         );

@@ -2,6 +2,8 @@
 //! of specifiers (`RES`, `RES/VOL`, `RES:PEER`, `minor-N`), the checks each one gets,
 //! immediate actions as they are made, deferred ones at the end.
 
+use std::collections::BTreeSet;
+
 use conf_parser::{Config, Dialect};
 
 use crate::cli::Cli;
@@ -10,6 +12,7 @@ use crate::exec::{Executor, Stop};
 use crate::expand::{Expanded, XRes};
 use crate::gen::{Ctx, Gen, OnError, Tools};
 use crate::plan::{Action, Plan};
+use crate::spec;
 use crate::table::{CmdDef, Func};
 
 /// Drives a command.
@@ -57,8 +60,8 @@ impl<'a> Driver<'a> {
                 progress: cli.command.is_some_and(|c| c.func == Func::AdjustWp)
                     && !cli.dry_run
                     && cli.verbose == 0,
-
                 registry: None,
+                exported: std::cell::RefCell::new(None),
             },
             plan: Plan::default(),
             cli,
@@ -90,6 +93,10 @@ impl<'a> Driver<'a> {
         if v84 && matches!(cmd.func, Func::Adjust | Func::AdjustWp) {
             let kern = crate::adjust84::running(&self.gen, &ctx.res.name);
             crate::adjust84::schedule(&self.gen, ctx.res, kern.as_ref(), &mut self.plan);
+            return Ok(());
+        }
+        // `sh_nop()` has nothing to do once the configuration is valid.
+        if cmd.func == Func::ShNop {
             return Ok(());
         }
         if cmd.func == Func::ShLres {
@@ -191,13 +198,13 @@ impl<'a> Driver<'a> {
         let normal = x
             .resources
             .iter()
-            .filter(|r| !r.ignore && !r.stacked)
+            .filter(|r| !self.not_here(cmd, r) && !r.stacked)
             .count();
-        let ignored = x.resources.iter().filter(|r| r.ignore).count();
+        let ignored = x.resources.iter().filter(|r| self.not_here(cmd, r)).count();
         let nstacked = x
             .resources
             .iter()
-            .filter(|r| !r.ignore && r.stacked)
+            .filter(|r| !self.not_here(cmd, r) && r.stacked)
             .count();
         let host = self.gen.hostname;
         if !stacked && normal == 0 {
@@ -205,7 +212,10 @@ impl<'a> Driver<'a> {
                 eprintln!(
                     "WARN: no normal resources defined for this host ({host})!?\nMisspelled name of the local machine with the 'on' keyword ?"
                 );
-                self.list_on_names();
+                // The 'on' names are no help when proxy sections were looked at.
+                if !cmd.flags.is_proxy_cmd {
+                    self.list_on_names();
+                }
             } else {
                 eprintln!("WARN: no normal resources defined for this host ({host})!?");
             }
@@ -231,7 +241,7 @@ impl<'a> Driver<'a> {
             Func::Adjust | Func::AdjustWp | Func::ShListAdjustable
         );
         for r in &x.resources {
-            if r.ignore || (r.proxy_only && !is_adjust && !cmd.flags.is_proxy_cmd) {
+            if self.not_here(cmd, r) || (r.proxy_only && !is_adjust && !cmd.flags.is_proxy_cmd) {
                 continue;
             }
             if stacked != r.stacked {
@@ -240,6 +250,28 @@ impl<'a> Driver<'a> {
             self.run_now(cmd, &Ctx::res(r), OnError::SkipMissingDisk)?;
         }
         Ok(())
+    }
+
+    /// Whether `r` is not for this node in this command: upstream finds this node by its
+    /// proxy sections for proxy commands (`MATCH_ON_PROXY`), by its host sections otherwise.
+    fn not_here(&self, cmd: &CmdDef, r: &XRes) -> bool {
+        r.ignore || (cmd.flags.is_proxy_cmd && !self.proxy_here(r))
+    }
+
+    /// Whether a proxy section of `r` runs on this node.
+    fn proxy_here(&self, r: &XRes) -> bool {
+        let me = self.gen.hostname;
+        let same = |n: &String| match self.gen.dialect {
+            Dialect::V9 => crate::hosts::hostnames_equal(n, me),
+            Dialect::V84 => n == me,
+        };
+        r.conns.iter().flat_map(|c| &c.paths).any(|p| {
+            p.ends
+                .iter()
+                .filter_map(|e| e.proxy.as_ref())
+                .chain(p.my_proxy.as_ref())
+                .any(|px| px.on_hosts.iter().any(same))
+        })
     }
 
     fn list_on_names(&self) {
@@ -268,24 +300,51 @@ impl<'a> Driver<'a> {
             cmd.func,
             Func::Adjust | Func::AdjustWp | Func::ShListAdjustable
         );
-        for spec in names {
-            let Some(sel) = select(x, spec)? else {
-                eprintln!("'{spec}' not defined in your config (for this host).");
-                let base = spec.split(['/', ':']).next().unwrap_or(spec);
-                if let Some(r) = x.resource(base).filter(|r| r.ignore) {
-                    let names: Vec<String> = r.hosts.iter().flat_map(|h| h.names.clone()).collect();
-                    eprintln!(
-                        "   no section of '{}' matches this host ('{}'); its 'on' sections name: {}",
-                        r.name,
-                        self.gen.hostname,
-                        names.join(", ")
-                    );
+        let dialect = self.gen.dialect;
+        let (parsed, marked) = if dialect == Dialect::V9 {
+            self.check_names(cmd, names)?
+        } else {
+            Default::default()
+        };
+        for (i, text) in names.iter().enumerate() {
+            let spec = match parsed.get(i) {
+                Some(s) => *s,
+                None => spec::parse(text, dialect).map_err(number_error)?,
+            };
+            let first_marked = x
+                .resource(spec.res)
+                .and_then(|r| (0..r.conns.len()).find(|&c| marked.contains(&(r.name.clone(), c))));
+            // A resource not for this node is unknown before anything else is looked at
+            // (upstream's `ctx_by_name()` checks `res->ignore` first).
+            let lookup = match x.resource(spec.res) {
+                Some(r) if self.not_here(cmd, r) => Lookup::Unknown,
+                _ => select(x, dialect, text, &spec, first_marked),
+            };
+            let found = match lookup {
+                Lookup::Found(sel) => Some(*sel),
+                Lookup::Refused => {
+                    eprintln!("'{text}' unexpected ctx_by_* result r=-2");
+                    return Err(AdmError::Exit(ExitCode::Usage as i32));
+                }
+                Lookup::Unknown => match spec::minor(text).map_err(number_error)? {
+                    Some(m) => select_minor(x, m),
+                    None => None,
+                },
+            };
+            let found = found.filter(|s| !self.not_here(cmd, &s.res));
+            let Some(sel) = found else {
+                eprintln!("'{text}' not defined in your config (for this host).");
+                self.hint_ignored(spec.res);
+                // DRBD 9 goes on with the next name; 8.4 stops at once.
+                if dialect == Dialect::V84 {
+                    return Err(AdmError::Exit(ExitCode::Usage as i32));
                 }
                 if self.rv == 0 {
                     self.rv = 1;
                 }
                 continue;
             };
+            let spec = text;
             let res_owned = sel.res;
             let res: &XRes = Box::leak(Box::new(res_owned));
             let mut vol = sel.vnr.and_then(|n| res.me().and_then(|m| m.volume(n)));
@@ -373,6 +432,73 @@ impl<'a> Driver<'a> {
             self.run_now(cmd, &ctx, OnError::ExitOnFail)?;
         }
         Ok(())
+    }
+
+    /// Upstream's two checking passes over all names before anything runs: each name
+    /// parsed (a bad number ends drbdadm), a local node named as peer reported (once per
+    /// pass), and no connection enabled twice.
+    /// Also gives the connections host specifiers marked (upstream's `on_cmdline`).
+    #[allow(clippy::type_complexity)]
+    fn check_names<'n>(
+        &self,
+        cmd: &CmdDef,
+        names: &'n [String],
+    ) -> Result<(Vec<spec::Spec<'n>>, BTreeSet<(String, usize)>), AdmError> {
+        let x = self.gen.x;
+        let mut specs = Vec::new();
+        for text in names {
+            let s = spec::parse(text, Dialect::V9).map_err(number_error)?;
+            if x.resource(s.res)
+                .is_some_and(|r| !self.not_here(cmd, r) && names_local_node(r, &s))
+            {
+                say_not_a_peer(text, &s);
+            }
+            specs.push(s);
+        }
+        let mut enabled: BTreeSet<(&str, usize)> = BTreeSet::new();
+        let mut marked: BTreeSet<(String, usize)> = BTreeSet::new();
+        for (text, s) in names.iter().zip(&specs) {
+            let Some(r) = x.resource(s.res).filter(|r| !self.not_here(cmd, r)) else {
+                continue;
+            };
+            if names_local_node(r, s) {
+                say_not_a_peer(text, s);
+                continue;
+            }
+            let conns: Vec<usize> = match s.peer {
+                // A bare name enables all its connections; with a volume, none.
+                None if s.vnr.is_none() => {
+                    (0..r.conns.len()).filter(|&i| !r.conns[i].ignore).collect()
+                }
+                None => Vec::new(),
+                Some(p) => named_conns(r, p),
+            };
+            if s.peer.is_some_and(|p| names_host(r, p)) {
+                for &c in &conns {
+                    marked.insert((r.name.clone(), c));
+                }
+            }
+            for c in conns {
+                if !enabled.insert((r.name.as_str(), c)) {
+                    eprintln!("USAGE_BUG: {text} would enable an already enabled connection");
+                    return Err(AdmError::Exit(ExitCode::Usage as i32));
+                }
+            }
+        }
+        Ok((specs, marked))
+    }
+
+    /// Our hint after "not defined": the resource exists, but not for this host.
+    fn hint_ignored(&self, name: &str) {
+        if let Some(r) = self.gen.x.resource(name).filter(|r| r.ignore) {
+            let names: Vec<String> = r.hosts.iter().flat_map(|h| h.names.clone()).collect();
+            eprintln!(
+                "   no section of '{}' matches this host ('{}'); its 'on' sections name: {}",
+                r.name,
+                self.gen.hostname,
+                names.join(", ")
+            );
+        }
     }
 
     /// Commands that take no resource (status, sh-resources, ...).
@@ -508,80 +634,138 @@ pub struct Selection {
     pub conn: Option<usize>,
 }
 
-/// Upstream's `ctx_by_name()` then `ctx_by_minor()`.
-pub fn select(x: &Expanded, spec: &str) -> Result<Option<Selection>, AdmError> {
-    let (rest, vol) = match spec.rsplit_once('/') {
-        Some((r, v)) => (r, Some(v)),
-        None => (spec, None),
-    };
-    let (res_name, peer) = match rest.split_once(':') {
-        Some((r, p)) => (r, Some(p)),
-        None => (rest, None),
-    };
-    if let Some(r) = x.resource(res_name).filter(|r| !r.ignore) {
-        let mut res = r.clone();
-        let mut conn = None;
-        if let Some(p) = peer {
-            let host = res
-                .hosts
-                .iter()
-                .position(|h| h.names.iter().any(|n| n == p));
-            if host.is_some() && host == res.me {
-                eprintln!("Host name '{p}' (from '{spec}') is not a peer, but the local node");
-                return Ok(None);
-            }
-            for (i, c) in res.conns.iter_mut().enumerate() {
-                let hit = match host {
-                    Some(h) => c.peer == Some(h),
-                    None => {
-                        crate::expand::find_opt(&c.net_opts, "_name")
-                            .and_then(|o| o.value.as_deref())
-                            == Some(p)
-                    }
-                };
-                if hit && !c.ignore {
-                    conn = Some(i);
-                } else {
-                    c.ignore = true;
+/// `m_strtoll()` refused a number in a specifier: its message, its exit code.
+fn number_error(e: spec::NumberError) -> AdmError {
+    eprintln!("{e}");
+    AdmError::Exit(e.exit_code())
+}
+
+/// What a specifier's resource name found.
+pub enum Lookup {
+    /// The resource, with what the specifier narrows it to.
+    Found(Box<Selection>),
+    /// No resource of that name for this host.
+    Unknown,
+    /// The resource exists but the rest of the specifier does not fit it; the reason was
+    /// printed (upstream then stops as its `ctx_by_name()` result is unexpected).
+    Refused,
+}
+
+/// The host the part after `:` names, if it is the local node: upstream refuses that in
+/// each of its passes over the names, as long as the resource has connections.
+fn names_local_node(res: &XRes, spec: &spec::Spec<'_>) -> bool {
+    let Some(p) = spec.peer else { return false };
+    let host = res
+        .hosts
+        .iter()
+        .position(|h| h.names.iter().any(|n| n == p));
+    !res.conns.is_empty() && host.is_some() && host == res.me
+}
+
+/// The connections the part after `:` names: those to that host, or with that `_name`.
+fn named_conns(res: &XRes, peer: &str) -> Vec<usize> {
+    let host = res
+        .hosts
+        .iter()
+        .position(|h| h.names.iter().any(|n| n == peer));
+    (0..res.conns.len())
+        .filter(|&i| {
+            let c = &res.conns[i];
+            match host {
+                Some(h) => c.peer == Some(h),
+                None => {
+                    crate::expand::find_opt(&c.net_opts, "_name").and_then(|o| o.value.as_deref())
+                        == Some(peer)
                 }
             }
-            if conn.is_none() {
-                eprintln!("Not a valid connection ({spec}) for this host");
-                return Ok(None);
+        })
+        .collect()
+}
+
+/// Whether the part after `:` is a host name of the resource.
+fn names_host(res: &XRes, peer: &str) -> bool {
+    res.hosts.iter().any(|h| h.names.iter().any(|n| n == peer))
+}
+
+fn say_not_a_peer(text: &str, spec: &spec::Spec<'_>) {
+    eprintln!(
+        "Host name '{}' (from '{text}') is not a peer, but the local node",
+        spec.peer.unwrap_or_default()
+    );
+}
+
+/// Upstream's `ctx_by_name()` in its set-up pass; `minor-N` is looked up separately.
+///
+/// `first_marked` is the first connection of the resource a host specifier named.
+pub fn select(
+    x: &Expanded,
+    dialect: Dialect,
+    text: &str,
+    spec: &spec::Spec<'_>,
+    first_marked: Option<usize>,
+) -> Lookup {
+    let Some(r) = x.resource(spec.res).filter(|r| !r.ignore) else {
+        return Lookup::Unknown;
+    };
+    let mut res = r.clone();
+    let mut conn = None;
+    if let Some(p) = spec.peer {
+        if names_local_node(&res, spec) {
+            say_not_a_peer(text, spec);
+            return Lookup::Refused;
+        }
+        let hits = named_conns(&res, p);
+        let mut valid = false;
+        for (i, c) in res.conns.iter_mut().enumerate() {
+            if hits.contains(&i) && !c.ignore {
+                valid = true;
+            } else {
+                c.ignore = true;
             }
         }
-        let vnr = match vol {
-            Some(v) => {
-                let n: u32 = v.parse().map_err(|_| {
-                    AdmError::Usage(format!("'{v}' in '{spec}' is not a volume number"))
-                })?;
-                if res.me().and_then(|m| m.volume(n)).is_none() {
-                    eprintln!("Resource '{res_name}' has no volume {n}");
-                    return Ok(None);
-                }
-                Some(n)
+        if !valid {
+            eprintln!("Not a valid connection ({text}) for this host");
+            return Lookup::Refused;
+        }
+        // Upstream takes the first connection any host specifier marked (in any of its
+        // passes over all names), which need not be this one's: a second `RES:PEER` of
+        // the same resource then finds the first one's connection disabled.
+        if hits.len() == 1 {
+            let c = first_marked.unwrap_or(hits[0]);
+            if res.conns[c].ignore {
+                eprintln!("Connection '{p}' has the ignore flag set");
+                return Lookup::Refused;
             }
-            None => None,
-        };
-        return Ok(Some(Selection { res, vnr, conn }));
-    }
-    // minor-N (or a bare number) when no resource has that name.
-    let minor = spec
-        .strip_prefix("minor-")
-        .and_then(|m| m.parse::<u32>().ok());
-    if let Some(m) = minor {
-        for r in x.resources.iter().filter(|r| !r.ignore) {
-            if let Some(v) = r
-                .me()
-                .and_then(|h| h.volumes.iter().find(|v| v.minor == Some(m)))
-            {
-                return Ok(Some(Selection {
-                    res: r.clone(),
-                    vnr: Some(v.vnr),
-                    conn: None,
-                }));
-            }
+            conn = Some(c);
         }
     }
-    Ok(None)
+    if let Some(n) = spec.vnr {
+        if res.me().and_then(|m| m.volume(n)).is_none() {
+            // 8.4 then tries the name as a minor, silently.
+            if dialect == Dialect::V84 {
+                return Lookup::Unknown;
+            }
+            eprintln!("Resource '{}' has no volume {n}", spec.res);
+            return Lookup::Refused;
+        }
+    }
+    Lookup::Found(Box::new(Selection {
+        res,
+        vnr: spec.vnr,
+        conn,
+    }))
+}
+
+/// Upstream's `ctx_by_minor()`: the volume with that minor on this host.
+pub fn select_minor(x: &Expanded, minor: u32) -> Option<Selection> {
+    x.resources.iter().filter(|r| !r.ignore).find_map(|r| {
+        let v = r
+            .me()
+            .and_then(|h| h.volumes.iter().find(|v| v.minor == Some(minor)))?;
+        Some(Selection {
+            res: r.clone(),
+            vnr: Some(v.vnr),
+            conn: None,
+        })
+    })
 }

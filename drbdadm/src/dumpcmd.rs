@@ -73,7 +73,21 @@ fn named(
     let mut rv = 0;
     for spec in &cli.resources {
         let found = match ctx.dialect {
-            Dialect::V9 => crate::driver::select(x, spec)?.map(|s| (s.res, s.vnr)),
+            Dialect::V9 => {
+                let parsed = crate::spec::parse(spec, Dialect::V9).map_err(|e| {
+                    eprintln!("{e}");
+                    AdmError::Exit(e.exit_code())
+                })?;
+                match crate::driver::select(x, Dialect::V9, spec, &parsed, None) {
+                    crate::driver::Lookup::Found(s) => Some((s.res, s.vnr)),
+                    crate::driver::Lookup::Unknown => None,
+                    crate::driver::Lookup::Refused => {
+                        eprintln!("'{spec}' unexpected ctx_by_* result r=-2");
+                        out.flush();
+                        return Err(AdmError::Exit(ExitCode::Usage as i32));
+                    }
+                }
+            }
             Dialect::V84 => select84(x, spec),
         };
         let Some((res, vnr)) = found else {

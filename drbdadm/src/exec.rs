@@ -27,6 +27,9 @@ pub struct Executor {
     pub progress: bool,
     /// The canonical config path the registry entries point at (None: write none).
     pub registry: Option<std::path::PathBuf>,
+    /// The `DRBD_RESOURCE` drbdadm has exported so far (upstream sets it in its own
+    /// environment, so it sticks for the helpers that follow).
+    pub exported: std::cell::RefCell<Option<String>>,
 }
 
 /// A helper ran past its time limit: drbdadm stops (exit 20).
@@ -65,7 +68,7 @@ impl Executor {
             Timeout::VeryLong => self.timeout_long,
             Timeout::Forever => 0,
         };
-        let mut cmd = command(inv);
+        let mut cmd = self.command(inv);
         cmd.stdin(Stdio::inherit()).stdout(Stdio::inherit());
         let stderr_mode = if self.progress && inv.stderr == Stderr::Show {
             Stderr::Suppress
@@ -144,13 +147,35 @@ impl Executor {
             return None;
         }
         let _ = std::io::stdout().flush();
-        match command(inv).stdin(Stdio::null()).spawn() {
+        match self.command(inv).stdin(Stdio::null()).spawn() {
             Ok(c) => Some(c),
             Err(e) => {
                 eprintln!("Can not exec {}: {e}", inv.argv[0]);
                 None
             }
         }
+    }
+
+    /// The helper's process: its program found as upstream finds it, its arguments, the
+    /// exported `DRBD_RESOURCE` and the invocation's extra environment.
+    fn command(&self, inv: &Invocation) -> Command {
+        let mut cmd = Command::new(resolve(&inv.argv[0]));
+        cmd.args(&inv.argv[1..]);
+        if inv.exports_resource {
+            if let Some(r) = &inv.res {
+                *self.exported.borrow_mut() = Some(r.clone());
+            }
+        }
+        // A handler's environment is exported as well (`setenv()` in upstream's
+        // `adm_khelper()`).
+        if let Some((_, r)) = inv.env.iter().find(|(k, _)| k == "DRBD_RESOURCE") {
+            *self.exported.borrow_mut() = Some(r.clone());
+        }
+        if let Some(r) = self.exported.borrow().as_ref() {
+            cmd.env("DRBD_RESOURCE", r);
+        }
+        cmd.envs(inv.env.iter().map(|(k, v)| (k, v)));
+        cmd
     }
 
     /// Runs an action; returns its exit code.
@@ -343,18 +368,6 @@ fn first_word(a: &Action) -> String {
 
 /// A bare helper name is looked up in PATH, then next to drbdadm itself, then in the
 /// system folders (handlers run with a minimal PATH).
-/// The helper's process: its program found as upstream finds it, its arguments,
-/// `DRBD_RESOURCE` and the invocation's extra environment.
-fn command(inv: &Invocation) -> Command {
-    let mut cmd = Command::new(resolve(&inv.argv[0]));
-    cmd.args(&inv.argv[1..]);
-    if let Some(r) = &inv.res {
-        cmd.env("DRBD_RESOURCE", r);
-    }
-    cmd.envs(inv.env.iter().map(|(k, v)| (k, v)));
-    cmd
-}
-
 pub(crate) fn resolve(name: &str) -> std::path::PathBuf {
     use std::path::PathBuf;
     if name.contains('/') {
@@ -421,5 +434,35 @@ mod tests {
         assert!(waited >= Duration::from_secs(1) && waited < Duration::from_secs(4));
         let _ = c.kill();
         let _ = c.wait();
+    }
+
+    #[test]
+    fn drbd_resource_is_set_by_generic_calls_and_sticks() {
+        let exec = Executor {
+            dry_run: false,
+            verbose: false,
+            sh_varname: None,
+            timeout_short: 5,
+            timeout_medium: 5,
+            timeout_long: 0,
+            progress: false,
+            registry: None,
+            exported: std::cell::RefCell::new(None),
+        };
+        let sh = |script: &str, res: &str| {
+            Invocation::new(
+                vec!["sh".into(), "-c".into(), script.into()],
+                Some(res),
+                Timeout::Short,
+            )
+        };
+        // A specialised call (attach, resize, drbdmeta...) does not export its resource.
+        let plain = sh(r#"[ "$DRBD_RESOURCE" != a ]"#, "a");
+        assert_eq!(exec.run_one(&plain).unwrap(), 0);
+        let generic = sh(r#"[ "$DRBD_RESOURCE" = b ]"#, "b").exporting_resource();
+        assert_eq!(exec.run_one(&generic).unwrap(), 0);
+        // Later calls keep seeing it.
+        let later = sh(r#"[ "$DRBD_RESOURCE" = b ]"#, "c");
+        assert_eq!(exec.run_one(&later).unwrap(), 0);
     }
 }

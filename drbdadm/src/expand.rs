@@ -756,14 +756,16 @@ fn convert(
             h.kind,
             HostKind::On(_) | HostKind::Floating(_) | HostKind::StackedOn(_)
         );
-        if dialect == Dialect::V84 && requires_all && h.address.is_none() {
-            if !matches!(h.kind, HostKind::Floating(_)) {
-                errors.push(format!(
-                    "{file84}:{line84}: in resource {}, on {} {{ ... }}: 'address' keyword missing.",
-                    res.name,
-                    names84.join(" ")
-                ));
-            }
+        if dialect == Dialect::V84
+            && requires_all
+            && h.address.is_none()
+            && !matches!(h.kind, HostKind::Floating(_))
+        {
+            errors.push(format!(
+                "{file84}:{line84}: in resource {}, on {} {{ ... }}: 'address' keyword missing.",
+                res.name,
+                names84.join(" ")
+            ));
         }
         // Stacked sections get their disk from the lower resource later.
         let require_minor = !matches!(h.kind, HostKind::ThisHost | HostKind::StackedOn(_));

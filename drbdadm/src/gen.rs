@@ -144,6 +144,11 @@ impl Gen<'_> {
         Action::Run(Invocation::new(argv, Some(&res.name), t))
     }
 
+    /// A call of upstream's `__adm_drbdsetup()`, which exports `DRBD_RESOURCE`.
+    fn run_generic(&self, argv: Vec<String>, res: &XRes, t: Timeout) -> Action {
+        Action::Run(Invocation::new(argv, Some(&res.name), t).exporting_resource())
+    }
+
     /// Upstream's `__adm_drbdsetup()`: `drbdsetup CMD [RES] [PEER] [VNR|MINOR] [opts]`.
     fn drbdsetup_generic(&self, cmd: &CmdDef, ctx: &Ctx<'_>, extra: Vec<String>) -> Vec<String> {
         let mut a = vec![s(cmd.name)];
@@ -330,18 +335,18 @@ impl Gen<'_> {
                 if cmd.name == "primary" && self.dialect == Dialect::V9 {
                     extra = self.overwrite_data_of_peer();
                 }
-                self.run(self.drbdsetup_generic(cmd, ctx, extra), res, long)
+                self.run_generic(self.drbdsetup_generic(cmd, ctx, extra), res, long)
             }
             Func::Role => {
                 if ctx.conn.is_some() {
                     let pr = self.cmd("peer-role");
-                    self.run(
+                    self.run_generic(
                         self.drbdsetup_generic(pr, ctx, Vec::new()),
                         res,
                         Timeout::Short,
                     )
                 } else {
-                    self.run(self.drbdsetup_generic(cmd, ctx, Vec::new()), res, long)
+                    self.run_generic(self.drbdsetup_generic(cmd, ctx, Vec::new()), res, long)
                 }
             }
             Func::Attach | Func::DiskOptions => self.attach(cmd, ctx, false),
@@ -393,6 +398,7 @@ impl Gen<'_> {
                         Some(&res.name),
                         Timeout::Short,
                     )
+                    .exporting_resource()
                     .with_stderr(Stderr::Silent),
                 );
                 if !ctx
@@ -424,6 +430,7 @@ impl Gen<'_> {
                         Some(&res.name),
                         Timeout::Short,
                     )
+                    .exporting_resource()
                     .with_stderr(Stderr::Silent),
                 );
                 let meta = CmdDef {
@@ -452,6 +459,7 @@ impl Gen<'_> {
                         Some(&res.name),
                         Timeout::Short,
                     )
+                    .exporting_resource()
                     .with_stderr(Stderr::Silent),
                 );
                 let meta = CmdDef {
@@ -479,6 +487,7 @@ impl Gen<'_> {
                         Some(&res.name),
                         Timeout::Short,
                     )
+                    .exporting_resource()
                     .with_stderr(Stderr::Suppress),
                 );
                 Action::Fallback {

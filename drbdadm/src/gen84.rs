@@ -35,6 +35,13 @@ impl Gen<'_> {
         Action::Run(Invocation::new(argv, Some(&res.name), t))
     }
 
+    /// A call of upstream's `_adm_generic()`, which exports `DRBD_RESOURCE`.
+    fn run84_generic(&self, words: Vec<String>, res: &XRes, t: Timeout) -> Action {
+        let mut argv = vec![self.tools.drbdsetup.clone()];
+        argv.extend(words);
+        Action::Run(Invocation::new(argv, Some(&res.name), t).exporting_resource())
+    }
+
     /// `_adm_generic()`: `drbdsetup-84 CMD MINOR|RES <options>`.
     fn generic84(&self, name: &str, ctx: &Ctx<'_>) -> Vec<String> {
         let mut a = vec![s(name)];
@@ -148,7 +155,7 @@ impl Gen<'_> {
                 } else {
                     Timeout::Short
                 };
-                self.run84(self.generic84(cmd.name, ctx), res, t)
+                self.run84_generic(self.generic84(cmd.name, ctx), res, t)
             }
             Func::Attach => {
                 let vol = ctx.vol.expect("checked above");
@@ -223,6 +230,7 @@ impl Gen<'_> {
                         Some(&res.name),
                         Timeout::Short,
                     )
+                    .exporting_resource()
                     .with_stderr(Stderr::Silent),
                 );
                 if !ctx.vol.is_some_and(|v| v.has_disk()) {
@@ -247,6 +255,7 @@ impl Gen<'_> {
                         Some(&res.name),
                         Timeout::Short,
                     )
+                    .exporting_resource()
                     .with_stderr(Stderr::Suppress),
                 );
                 Action::Fallback {

@@ -21,6 +21,7 @@ pub mod hosts;
 pub mod plan;
 pub mod proxy;
 pub mod run;
+pub mod spec;
 pub mod table;
 pub mod usage;
 pub mod waitci;

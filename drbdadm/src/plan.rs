@@ -44,6 +44,10 @@ pub struct Invocation {
     pub env: Vec<(String, String)>,
     /// The registry entry a success writes (`new-minor`, `new-resource`).
     pub registers: Option<conf_parser::registry::Entry>,
+    /// Upstream's generic drbdsetup call (`__adm_drbdsetup()`, 8.4's `_adm_generic()`)
+    /// exports `DRBD_RESOURCE` into drbdadm's own environment before it runs, so this
+    /// and every later helper see it; the other helper calls do not set it.
+    pub exports_resource: bool,
 }
 
 impl Invocation {
@@ -56,7 +60,14 @@ impl Invocation {
             stderr: Stderr::Show,
             env: Vec::new(),
             registers: None,
+            exports_resource: false,
         }
+    }
+
+    /// The same call, as upstream's generic drbdsetup call: see `exports_resource`.
+    pub fn exporting_resource(mut self) -> Invocation {
+        self.exports_resource = true;
+        self
     }
 
     /// The same call with another stderr handling.

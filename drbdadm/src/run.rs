@@ -212,20 +212,23 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
         if let Some(code) = cfg.diagnostics.exit_code() {
             return Err(AdmError::Exit(code));
         }
-        // Upstream finds these in post_parse(): sh-nop then runs and fails.
-        let post_parse_only = cfg
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .all(is_post_parse);
-        if cmd.func == Func::ShNop && post_parse_only {
-            // 8.4's sh_nop() returns 0 whatever post_parse() found.
-            if dialect == Dialect::V84 {
-                return Ok(0);
-            }
-            eprintln!("command sh-nop exited with code 10");
+        // DRBD 9 finds missing keywords after parsing (`post_parse()`); only the commands
+        // that work on resources act on that verdict, and sh-nop reports it.
+        let takes_resources =
+            cmd.flags.res_name_required || (dialect == Dialect::V9 && !cli.resources.is_empty());
+        let only_post_parse = dialect == Dialect::V9
+            && cfg
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .all(|d| is_post_parse(&d.message));
+        if !only_post_parse || takes_resources {
+            return Err(AdmError::ConfigInvalid);
         }
-        return Err(AdmError::ConfigInvalid);
+        if cmd.func == Func::ShNop {
+            eprintln!("command {} exited with code 10", cmd.name);
+            return Ok(ExitCode::ConfigInvalid as i32);
+        }
     }
     check_module_version(&cfg, version)?;
     let ctx = Context {
@@ -239,7 +242,9 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
         have_ip: &hosts::have_ip,
         no_tty: env::no_tty(),
     };
-    if cmd.func == Func::ShNop {
+    // DRBD 9 runs sh-nop over the names given like any other command (so an unknown
+    // name fails it); without names, and on 8.4, only the expansion's errors count.
+    if cmd.func == Func::ShNop && (dialect == Dialect::V84 || cli.resources.is_empty()) {
         // Only the expansion's errors are wanted, not the expanded resources.
         let errors = crate::expand::check(&cfg, &matcher);
         if !errors.is_empty() {
@@ -448,7 +453,7 @@ fn render_diagnostics(cfg: &Config) -> String {
         if d.severity < Severity::Warning {
             continue;
         }
-        if d.severity == Severity::Error && is_post_parse(d) {
+        if d.severity == Severity::Error && is_post_parse(&d.message) {
             let (file, lc) = cfg.sources.locate(d.span);
             out.push_str(&format!("{file}:{}: {}\n", lc.line, d.message));
         } else {
@@ -458,9 +463,10 @@ fn render_diagnostics(cfg: &Config) -> String {
     out
 }
 
-/// An error upstream reports after parsing (`derror()` in post_parse()), in its own words.
-fn is_post_parse(d: &conf_parser::diag::Diagnostic) -> bool {
-    d.message.starts_with("in resource ") && d.message.ends_with("keyword missing.")
+/// Upstream's post-parse messages (`in resource R, on H { ... }: 'node-id' keyword
+/// missing.`), which it reports after the configuration was read.
+fn is_post_parse(message: &str) -> bool {
+    message.starts_with("in resource ") && message.ends_with("keyword missing.")
 }
 
 /// `drbdadm lint`: everything after the word `lint` goes to the linter; a `-c FILE` given

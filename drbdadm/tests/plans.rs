@@ -229,6 +229,97 @@ fn error_bad_volume() {
 }
 
 #[test]
+fn error_specifiers_as_upstream() {
+    // The local node as peer: reported in each of upstream's three passes, then it stops.
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d connect r0:alpha");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    assert_eq!(
+        out.matches("is not a peer, but the local node").count(),
+        3,
+        "{out}"
+    );
+    assert!(
+        out.contains("'r0:alpha' unexpected ctx_by_* result r=-2"),
+        "{out}"
+    );
+    // A bad number ends the run before anything is done, as m_strtoll() does.
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d connect r0 r0/x");
+    assert!(out.starts_with("exit 20\n"), "{out}");
+    assert!(!out.contains("drbdsetup"), "{out}");
+    assert!(out.contains("x is not a valid number"), "{out}");
+    // The same connection twice.
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d connect r0 r0:bravo");
+    assert!(
+        out.contains("USAGE_BUG: r0:bravo would enable an already enabled connection"),
+        "{out}"
+    );
+    // DRBD 9 goes on after an unknown name; 8.4 stops there.
+    let nine = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d up nosuch r0");
+    assert!(
+        nine.starts_with("exit 1\n") && nine.contains("new-resource r0"),
+        "{nine}"
+    );
+    let old = drbdadm(TWO_NODES, "8.4.11", "alpha", "-d up nosuch r0");
+    assert!(
+        old.starts_with("exit 1\n") && !old.contains("drbdsetup"),
+        "{old}"
+    );
+}
+
+#[test]
+fn names_for_sh_nop_and_proxy_commands_as_upstream() {
+    // DRBD 9 runs sh-nop over the names given: a resource not on this host fails it.
+    let out = drbdadm(NINE_ONLY, "9.2.0", "charlie", "sh-nop all");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    assert!(
+        out.contains("WARN: no normal resources defined for this host (charlie)!?"),
+        "{out}"
+    );
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "sh-nop r0");
+    assert!(out.starts_with("exit 0\n"), "{out}");
+    // Proxy commands find this node by its proxy sections: none here.
+    let out = drbdadm(TWO_NODES, "8.4.11", "alpha", "-d proxy-up all");
+    assert!(out.starts_with("exit 1\n"), "{out}");
+    assert!(
+        out.contains("Misspelled name of the local machine"),
+        "{out}"
+    );
+    let out = drbdadm(NINE_ONLY, "9.2.0", "alpha", "-d proxy-down r0");
+    assert!(
+        out.contains("'r0' not defined in your config (for this host)."),
+        "{out}"
+    );
+}
+
+#[test]
+fn eight_four_keeps_the_nearer_value_of_an_inherited_option_silently() {
+    let conf = r#"
+common { disk { resync-rate 10M; } syncer { rate 14M; } }
+resource r0 {
+  on alpha { device /dev/drbd0; disk /dev/vdb; meta-disk internal; address 10.0.0.1:7789; }
+  on bravo { device /dev/drbd0; disk /dev/vdb; meta-disk internal; address 10.0.0.2:7789; }
+}
+"#;
+    let out = drbdadm(conf, "8.4.11", "alpha", "sh-nop");
+    assert!(!out.contains("ambiguous"), "{out}");
+}
+
+#[test]
+fn post_parse_errors_fail_only_commands_on_resources() {
+    let conf = NINE_ONLY.replace("node-id 1; ", "");
+    let out = drbdadm(&conf, "9.2.0", "alpha", "sh-resources");
+    assert!(
+        out.starts_with("exit 0\n") && out.contains("'node-id' keyword missing."),
+        "{out}"
+    );
+    let out = drbdadm(&conf, "9.2.0", "alpha", "sh-nop");
+    assert!(out.starts_with("exit 10\n"), "{out}");
+    assert!(out.contains("command sh-nop exited with code 10"), "{out}");
+    let out = drbdadm(&conf, "9.2.0", "alpha", "-d up r0");
+    assert!(out.starts_with("exit 10\n"), "{out}");
+}
+
+#[test]
 fn error_missing_disk() {
     let out = drbdadm(TWO_NODES, "9.2.0", "alpha", "-d attach r1/1");
     assert!(out.starts_with("exit 10\n"), "{out}");
