@@ -42,10 +42,15 @@ fn reference() -> Option<(PathBuf, PathBuf)> {
     }
 }
 
-/// Our binary under both names (the personality comes from the name).
+/// Our binary under both names (the personality comes from the name), in a directory of
+/// the calling test's own: the tests run in parallel.
 fn ours() -> (PathBuf, PathBuf) {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_drbdsetup"));
-    let dir = std::env::temp_dir().join(format!("drbdsetup-help-{}", std::process::id()));
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("main")
+        .replace("::", "-");
+    let dir = std::env::temp_dir().join(format!("drbdsetup-help-{}-{test}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let v84 = dir.join("drbdsetup-84");
     let _ = std::fs::remove_file(&v84);
