@@ -591,9 +591,17 @@ impl Uniq {
             ..Host::default()
         };
         let Some(block) = &s.block else { return host };
+        let section = self.fline;
         for st in &block.stmts {
             let kw = st.keyword();
-            if kw.is_kw("node-id") {
+            if self.dialect == Dialect::V84 && (kw.is_kw("address") || kw.is_kw("alt-address")) {
+                // 8.4 checks a stacked section's addresses once, at its keyword's line.
+                host.has_address |= kw.is_kw("address");
+                let (_, addr, port) = address(st);
+                if !is_loopback(&addr) {
+                    self.here(Table::Global, "IP", format!("{addr}:{port}"));
+                }
+            } else if kw.is_kw("node-id") {
                 if let Some(id) = values(st).next() {
                     self.upr("node-id", format!("{res}:{}", id.as_str()));
                 }
@@ -619,6 +627,10 @@ impl Uniq {
                 }
                 insert_sorted(&mut host.vols, v);
             }
+        }
+        if self.dialect == Dialect::V84 && !host.has_address {
+            let file = self.names[self.file as usize].0.clone();
+            self.missing(&file, section, res, &[], &["address"]);
         }
         host
     }
@@ -809,6 +821,13 @@ impl Uniq {
 
 /// Upstream's `derror()` lines.
 fn missing_lines(file: &str, line: u32, res: &str, names: &[String], what: &[&str]) -> Vec<String> {
+    // names_to_str() of no names.
+    let unknown = ["UNKNOWN".to_string()];
+    let names = if names.is_empty() {
+        &unknown[..]
+    } else {
+        names
+    };
     what.iter()
         .map(|w| {
             format!(

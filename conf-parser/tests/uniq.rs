@@ -914,3 +914,24 @@ stacked.res:0: device-minor 'device-minor:alpha:1' first used here.
 "#,
     );
 }
+
+#[test]
+fn v84_stacked_address_and_its_missing_address() {
+    check(
+        Dialect::V84,
+        "stk2.res",
+        r#"resource r0 {
+  on alpha { device /dev/drbd1; disk /dev/a; meta-disk internal; address 10.0.0.1:7788; }
+  on bravo { device /dev/drbd1; disk /dev/a; meta-disk internal; address 10.0.0.2:7788; }
+}
+resource r0-U {
+  stacked-on-top-of r0 { device /dev/drbd10; }
+  on charlie { device /dev/drbd10; disk /dev/c; meta-disk internal; address 10.0.0.2:7788; }
+}
+"#,
+        r#"stk2.res:6: in resource r0-U, on UNKNOWN { ... }: 'address' keyword missing.
+stk2.res:7: conflicting use of IP '10.0.0.2:7788' ...
+stk2.res:3: IP '10.0.0.2:7788' first used here.
+"#,
+    );
+}
