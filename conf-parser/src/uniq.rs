@@ -537,6 +537,9 @@ impl Uniq {
         res_vols: &mut [Vol],
     ) -> Host {
         let (af, addr, port) = address(s);
+        if addr.is_empty() || port.is_empty() {
+            return Host::default();
+        }
         match self.dialect {
             Dialect::V9 => {
                 // Upstream's checks iterate the (empty) list it was given; the host is
@@ -573,6 +576,10 @@ impl Uniq {
     // 8.4's parse_address(): loopback addresses per host, others once.
     fn ip_84(&mut self, hosts: &[String], st: &Stmt<'_>) {
         let (_, addr, port) = address(st);
+        // The builder reports an address it cannot read; it has no key.
+        if addr.is_empty() || port.is_empty() {
+            return;
+        }
         if is_loopback(&addr) {
             for h in hosts {
                 self.here(Table::Global, "IP", format!("{h}:{addr}:{port}"));
@@ -598,7 +605,7 @@ impl Uniq {
                 // 8.4 checks a stacked section's addresses once, at its keyword's line.
                 host.has_address |= kw.is_kw("address");
                 let (_, addr, port) = address(st);
-                if !is_loopback(&addr) {
+                if !addr.is_empty() && !port.is_empty() && !is_loopback(&addr) {
                     self.here(Table::Global, "IP", format!("{addr}:{port}"));
                 }
             } else if kw.is_kw("node-id") {

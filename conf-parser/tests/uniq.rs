@@ -935,3 +935,19 @@ stk2.res:3: IP '10.0.0.2:7788' first used here.
 "#,
     );
 }
+
+#[test]
+fn an_address_the_builder_cannot_read_has_no_key() {
+    // `[::1]` is an error of its own; it must not make a conflict of its remains.
+    let host = |h: &str, port: u32| {
+        format!("  on {h} {{ device /dev/drbd{port}; disk /dev/a{port}; meta-disk internal; address ipv6 [::1]:{port}; }}\n")
+    };
+    let text = format!(
+        "resource r0 {{\n{}{}}}\nresource r1 {{\n{}{}}}\n",
+        host("a", 1),
+        host("b", 2),
+        host("a", 3),
+        host("b", 4)
+    );
+    assert_eq!(conflict(Dialect::V84, "v6.res", &text), "");
+}
