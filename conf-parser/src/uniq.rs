@@ -119,7 +119,15 @@ pub struct Uniq {
     /// Each file's name in upstream's messages and in ours, by file id.
     names: Vec<(String, String)>,
     span: Span,
-    resources: Vec<Res>,
+    /// DRBD 9's post-parse checks, worked out at each resource's end and run once every
+    /// file is read (after all of the parser's own), in upstream's order.
+    post: Vec<Post>,
+    /// The post-parse keys' text, end to end.
+    arena: String,
+    /// Stacked sections: the lower resource's name and the section's volumes.
+    stacked: Vec<(String, Vec<Vol>)>,
+    /// The host names of each resource (the first of a name), for stacked sections.
+    plain_names: HashMap<String, Vec<String>>,
     /// `keyword missing` lines upstream printed so far.
     before: Vec<String>,
 }
@@ -212,7 +220,10 @@ impl Uniq {
             file: 0,
             names: Vec::new(),
             span: Span::default(),
-            resources: Vec::new(),
+            post: Vec::new(),
+            arena: String::new(),
+            stacked: Vec::new(),
+            plain_names: HashMap::new(),
             before: Vec::new(),
         }
     }
@@ -233,6 +244,11 @@ impl Uniq {
     }
 
     fn check(&mut self, table: Table, what: &'static str, key: String, at: Site) {
+        let id = key_id(&key);
+        self.check_id(table, what, id, &key, at);
+    }
+
+    fn check_id(&mut self, table: Table, what: &'static str, id: u128, key: &str, at: Site) {
         if self.conflict.is_some() {
             return;
         }
@@ -240,13 +256,12 @@ impl Uniq {
             Table::Global => &mut self.global,
             Table::PerResource => &mut self.per_res,
         };
-        let id = key_id(&key);
         match map.get(&id) {
             Some(&first) => {
                 self.conflict = Some(Conflict {
                     what,
                     first: self.site_name(first),
-                    key,
+                    key: key.to_string(),
                     at: self.site_name(at),
                     span: self.span,
                     before: self.before.clone(),
@@ -299,7 +314,7 @@ impl Uniq {
                 let name = name.as_str().to_string();
                 let res = self.resource(&name, stmt, sources);
                 if self.dialect == Dialect::V9 {
-                    self.resources.push(res);
+                    self.post_resource(res);
                 }
             }
             _ => {}
@@ -509,12 +524,8 @@ impl Uniq {
 
     /// Upstream's `derror()` lines, kept for a conflict found after them.
     fn missing(&mut self, file: &str, line: u32, res: &str, names: &[String], what: &[&str]) {
-        for w in what {
-            self.before.push(format!(
-                "{file}:{line}: in resource {res}, on {} {{ ... }}: '{w}' keyword missing.",
-                names.join(" ")
-            ));
-        }
+        let lines = missing_lines(file, line, res, names, what);
+        self.before.extend(lines);
     }
 
     // floating [AF] ADDR:PORT { ... }
@@ -526,6 +537,9 @@ impl Uniq {
         res_vols: &mut [Vol],
     ) -> Host {
         let (af, addr, port) = address(s);
+        if addr.is_empty() || port.is_empty() {
+            return Host::default();
+        }
         match self.dialect {
             Dialect::V9 => {
                 // Upstream's checks iterate the (empty) list it was given; the host is
@@ -562,6 +576,10 @@ impl Uniq {
     // 8.4's parse_address(): loopback addresses per host, others once.
     fn ip_84(&mut self, hosts: &[String], st: &Stmt<'_>) {
         let (_, addr, port) = address(st);
+        // The builder reports an address it cannot read; it has no key.
+        if addr.is_empty() || port.is_empty() {
+            return;
+        }
         if is_loopback(&addr) {
             for h in hosts {
                 self.here(Table::Global, "IP", format!("{h}:{addr}:{port}"));
@@ -580,9 +598,17 @@ impl Uniq {
             ..Host::default()
         };
         let Some(block) = &s.block else { return host };
+        let section = self.fline;
         for st in &block.stmts {
             let kw = st.keyword();
-            if kw.is_kw("node-id") {
+            if self.dialect == Dialect::V84 && (kw.is_kw("address") || kw.is_kw("alt-address")) {
+                // 8.4 checks a stacked section's addresses once, at its keyword's line.
+                host.has_address |= kw.is_kw("address");
+                let (_, addr, port) = address(st);
+                if !addr.is_empty() && !port.is_empty() && !is_loopback(&addr) {
+                    self.here(Table::Global, "IP", format!("{addr}:{port}"));
+                }
+            } else if kw.is_kw("node-id") {
                 if let Some(id) = values(st).next() {
                     self.upr("node-id", format!("{res}:{}", id.as_str()));
                 }
@@ -608,6 +634,10 @@ impl Uniq {
                 }
                 insert_sorted(&mut host.vols, v);
             }
+        }
+        if self.dialect == Dialect::V84 && !host.has_address {
+            let file = self.names[self.file as usize].0.clone();
+            self.missing(&file, section, res, &[], &["address"]);
         }
         host
     }
@@ -712,75 +742,80 @@ impl Uniq {
     }
 
     // post_parse(): volumes inherited into each host section, then external meta-data.
-    fn post_parse(&mut self) {
-        let mut resources = std::mem::take(&mut self.resources);
-        // What set_on_hosts_in_res() needs later: the stacked sections, and the host
-        // names of the resources they are stacked on.
-        let mut stacked: Vec<Vec<Vol>> = Vec::new();
-        let mut stacked_on: Vec<String> = Vec::new();
-        let mut lower_names: HashMap<String, Vec<String>> = HashMap::new();
-        for r in &resources {
-            for h in &r.hosts {
-                if let Some(l) = &h.lower {
-                    lower_names.entry(l.clone()).or_default();
-                }
-            }
+    /// Upstream's first post-parse loop for one resource (inherited volumes, external
+    /// meta data, then completeness, host by host), kept as events for [`Uniq::finish`].
+    fn post_resource(&mut self, mut res: Res) {
+        let plain = res.hosts.iter().filter(|h| h.lower.is_none());
+        let names: Vec<String> = plain.flat_map(|h| h.names.iter().cloned()).collect();
+        if !self.plain_names.contains_key(&res.name) {
+            self.plain_names.insert(res.name.clone(), names);
         }
-        for r in &resources {
-            if let Some(names) = lower_names.get_mut(&r.name) {
-                if names.is_empty() {
-                    let plain = r.hosts.iter().filter(|h| h.lower.is_none());
-                    names.extend(plain.flat_map(|h| h.names.iter().cloned()));
-                    names.push(String::new());
-                }
+        for host in &mut res.hosts {
+            let mut sites = Vec::new();
+            inherit(&res.vols, host, self.dialect, &mut |file, l, w, k| {
+                sites.push((Site::at(file, l), w, k));
+            });
+            for v in &host.vols {
+                let at = Site::at(v.file, v.meta_line);
+                sites.extend(meta_keys(v, &host.names).map(|k| (at, "meta-disk", k)));
             }
-        }
-        // Each resource is dropped once checked.
-        for mut res in resources.drain(..) {
-            for host in &mut res.hosts {
-                let mut sites = Vec::new();
-                inherit(&res.vols, host, self.dialect, &mut |file, l, w, k| {
-                    sites.push((Site::at(file, l), w, k));
+            for (site, what, key) in sites {
+                let start = self.arena.len() as u32;
+                self.arena.push_str(&key);
+                self.post.push(Post::Check {
+                    id: key_id(&key),
+                    site,
+                    what,
+                    key: (start, self.arena.len() as u32),
                 });
-                for v in &host.vols {
-                    let at = Site::at(v.file, v.meta_line);
-                    sites.extend(meta_keys(v, &host.names).map(|k| (at, "meta-disk", k)));
-                }
-                for (at, w, k) in sites {
-                    self.check(Table::Global, w, k, at);
-                }
-                if self.conflict.is_some() {
-                    return;
-                }
-                if host.require {
-                    let missing: Vec<&str> = host.vols.iter().flat_map(missing_9).collect();
-                    if !missing.is_empty() {
-                        let file = self.names[res.file as usize].1.clone();
-                        self.missing(&file, host.line, &res.name, &host.names, &missing);
-                    }
-                }
             }
-            for host in res.hosts {
-                if let Some(l) = host.lower {
-                    stacked.push(host.vols);
-                    stacked_on.push(l);
+            if host.require {
+                let missing: Vec<&str> = host.vols.iter().flat_map(missing_9).collect();
+                if !missing.is_empty() {
+                    let file = &self.names[res.file as usize].1;
+                    let lines = missing_lines(file, host.line, &res.name, &host.names, &missing);
+                    self.post.push(Post::Missing(lines));
                 }
             }
         }
-        // set_on_hosts_in_res(): a stacked section's devices on the lower resource's hosts
-        // (the first resource of that name; an empty list marks it found).
-        for (vols, lower) in stacked.iter().zip(&stacked_on) {
-            let Some(names) = lower_names.get(lower).filter(|n| !n.is_empty()) else {
+        for host in res.hosts {
+            if let Some(l) = host.lower {
+                self.stacked.push((l, host.vols));
+            }
+        }
+    }
+
+    fn post_parse(&mut self) {
+        for e in std::mem::take(&mut self.post) {
+            match e {
+                Post::Check {
+                    id,
+                    site,
+                    what,
+                    key: (a, b),
+                } => {
+                    let key = self.arena[a as usize..b as usize].to_string();
+                    self.check_id(Table::Global, what, id, &key, site);
+                }
+                Post::Missing(lines) => self.before.extend(lines),
+            }
+            if self.conflict.is_some() {
+                return;
+            }
+        }
+        // set_on_hosts_in_res(): a stacked section's devices on the lower resource's hosts.
+        for (lower, vols) in std::mem::take(&mut self.stacked) {
+            let Some(names) = self.plain_names.get(&lower).cloned() else {
                 continue;
             };
-            for h in names.iter().filter(|n| !n.is_empty()) {
-                for v in vols {
+            for h in &names {
+                for v in &vols {
                     let m = v.minor.unwrap_or(-1) as u32;
                     let key = format!("device-minor:{h}:{m}");
                     let at = Site::at(v.file, v.device_line);
                     self.check(Table::Global, "device-minor", key, at);
                 }
-                for v in vols {
+                for v in &vols {
                     if let Some(d) = &v.device {
                         let at = Site::at(v.file, v.device_line);
                         self.check(Table::Global, "device", format!("device:{h}:{d}"), at);
@@ -789,6 +824,38 @@ impl Uniq {
             }
         }
     }
+}
+
+/// Upstream's `derror()` lines.
+fn missing_lines(file: &str, line: u32, res: &str, names: &[String], what: &[&str]) -> Vec<String> {
+    // names_to_str() of no names.
+    let unknown = ["UNKNOWN".to_string()];
+    let names = if names.is_empty() {
+        &unknown[..]
+    } else {
+        names
+    };
+    what.iter()
+        .map(|w| {
+            format!(
+                "{file}:{line}: in resource {res}, on {} {{ ... }}: '{w}' keyword missing.",
+                names.join(" ")
+            )
+        })
+        .collect()
+}
+
+/// One of DRBD 9's post-parse steps.
+enum Post {
+    /// A key to check: its identity, site, kind and text (a range of the arena).
+    Check {
+        id: u128,
+        site: Site,
+        what: &'static str,
+        key: (u32, u32),
+    },
+    /// `keyword missing` lines.
+    Missing(Vec<String>),
 }
 
 /// The device name and minor of a `device` statement (minor -1 if it has none).

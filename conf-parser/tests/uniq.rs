@@ -914,3 +914,40 @@ stacked.res:0: device-minor 'device-minor:alpha:1' first used here.
 "#,
     );
 }
+
+#[test]
+fn v84_stacked_address_and_its_missing_address() {
+    check(
+        Dialect::V84,
+        "stk2.res",
+        r#"resource r0 {
+  on alpha { device /dev/drbd1; disk /dev/a; meta-disk internal; address 10.0.0.1:7788; }
+  on bravo { device /dev/drbd1; disk /dev/a; meta-disk internal; address 10.0.0.2:7788; }
+}
+resource r0-U {
+  stacked-on-top-of r0 { device /dev/drbd10; }
+  on charlie { device /dev/drbd10; disk /dev/c; meta-disk internal; address 10.0.0.2:7788; }
+}
+"#,
+        r#"stk2.res:6: in resource r0-U, on UNKNOWN { ... }: 'address' keyword missing.
+stk2.res:7: conflicting use of IP '10.0.0.2:7788' ...
+stk2.res:3: IP '10.0.0.2:7788' first used here.
+"#,
+    );
+}
+
+#[test]
+fn an_address_the_builder_cannot_read_has_no_key() {
+    // `[::1]` is an error of its own; it must not make a conflict of its remains.
+    let host = |h: &str, port: u32| {
+        format!("  on {h} {{ device /dev/drbd{port}; disk /dev/a{port}; meta-disk internal; address ipv6 [::1]:{port}; }}\n")
+    };
+    let text = format!(
+        "resource r0 {{\n{}{}}}\nresource r1 {{\n{}{}}}\n",
+        host("a", 1),
+        host("b", 2),
+        host("a", 3),
+        host("b", 4)
+    );
+    assert_eq!(conflict(Dialect::V84, "v6.res", &text), "");
+}
