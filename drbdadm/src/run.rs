@@ -251,10 +251,10 @@ fn run(me: &Invocation<'_>, cli: &mut Cli) -> Result<i32, AdmError> {
             for e in &errors {
                 eprintln!("{e}");
             }
-            if dialect == Dialect::V84 {
-                return Ok(0);
+            // drbdadm-84 finds these while parsing and exits 10 before running sh-nop.
+            if dialect == Dialect::V9 {
+                eprintln!("command sh-nop exited with code 10");
             }
-            eprintln!("command sh-nop exited with code 10");
             return Ok(ExitCode::ConfigInvalid as i32);
         }
         return Ok(0);
