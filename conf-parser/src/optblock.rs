@@ -208,9 +208,14 @@ fn parse_option(
         [v] if v.is_value() => {
             // `resync-after` names a resource (RES[/VNR]); drbdadm checks it after parsing.
             let checked_later = def.name == "resync-after";
-            // 8.4's drbdadm checks numbers only: a string's length is the kernel's concern.
-            let unchecked84 =
-                dialect == Dialect::V84 && matches!(spec.ty, ValueType::String { .. });
+            // 8.4's drbdadm range-checks numbers (and the protocol) only: keywords and a
+            // string's length are drbdsetup's and the kernel's concern.
+            let unchecked84 = dialect == Dialect::V84
+                && match spec.ty {
+                    ValueType::String { .. } => true,
+                    ValueType::Enum { .. } => def.name != "protocol",
+                    _ => false,
+                };
             if checked_later || unchecked84 {
             } else if let Err(d) = check_value(def, spec, &v.text, v.span) {
                 diags.push(d);
