@@ -727,18 +727,14 @@ fn convert(
         } else {
             (file.clone(), line, names.clone())
         };
-        let requires_all = matches!(
-            h.kind,
-            HostKind::On(_) | HostKind::Floating(_) | HostKind::StackedOn(_)
-        );
-        if dialect == Dialect::V84 && requires_all && h.address.is_none() {
-            if !matches!(h.kind, HostKind::Floating(_)) {
-                errors.push(format!(
-                    "{file84}:{line84}: in resource {}, on {} {{ ... }}: 'address' keyword missing.",
-                    res.name,
-                    names84.join(" ")
-                ));
-            }
+        // Floating sections are their address; `_this_host` need not have one.
+        let requires_address = matches!(h.kind, HostKind::On(_) | HostKind::StackedOn(_));
+        if dialect == Dialect::V84 && requires_address && h.address.is_none() {
+            errors.push(format!(
+                "{file84}:{line84}: in resource {}, on {} {{ ... }}: 'address' keyword missing.",
+                res.name,
+                names84.join(" ")
+            ));
         }
         // Stacked sections get their disk from the lower resource later.
         let require_minor = !matches!(h.kind, HostKind::ThisHost | HostKind::StackedOn(_));
