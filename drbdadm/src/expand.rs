@@ -752,15 +752,9 @@ fn convert(
         } else {
             (file.clone(), line, names.clone())
         };
-        let requires_all = matches!(
-            h.kind,
-            HostKind::On(_) | HostKind::Floating(_) | HostKind::StackedOn(_)
-        );
-        if dialect == Dialect::V84
-            && requires_all
-            && h.address.is_none()
-            && !matches!(h.kind, HostKind::Floating(_))
-        {
+        // Floating sections are their address; `_this_host` need not have one.
+        let requires_address = matches!(h.kind, HostKind::On(_) | HostKind::StackedOn(_));
+        if dialect == Dialect::V84 && requires_address && h.address.is_none() {
             errors.push(format!(
                 "{file84}:{line84}: in resource {}, on {} {{ ... }}: 'address' keyword missing.",
                 res.name,
@@ -869,8 +863,8 @@ fn convert(
 }
 
 /// 8.4's `c_section_start` when a host section ends: the line of the section, or of the
-/// last block opened inside it (`options {`, a volume's `disk {`, `proxy on`), since
-/// parsing those blocks moves it.
+/// last option block opened inside it (`options {`, a volume's `disk {`, a proxy's
+/// `options {`), since parsing those blocks moves it.
 fn section_line84(cfg: &model::Config, h: &model::Host) -> u32 {
     let text = &cfg.sources.file(h.span.file).text;
     // The `{` before a block's first option.
@@ -890,7 +884,6 @@ fn section_line84(cfg: &model::Config, h: &model::Host) -> u32 {
         take(first.and_then(open));
     }
     if let Some(p) = &h.proxy {
-        take(Some(p.span.start as usize));
         take(p.options.first().and_then(open));
     }
     cfg.sources.file(h.span.file).line_col(at as u32).line
