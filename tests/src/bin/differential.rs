@@ -1,13 +1,14 @@
 //! The generated differential corpus against drbd-utils 9.34 (tests/src/corpus).
 //!
 //! Usage: differential [--long] [--seed N] [--configs N] [--per N] [--threads N]
-//!                     [--filter TEXT] [--no-fixtures] [--show N] [--signatures N] [--signatures N]
-//!                     [--reference DIR] [--bin-dir DIR] [--out DIR]
+//!                     [--filter TEXT] [--no-fixtures] [--show N] [--signatures N]
+//!                     [--open] [--reference DIR] [--bin-dir DIR] [--out DIR]
 //!
 //! The reference is the drbd-utils 9.34 build tree that tests/setup.sh makes from
 //! ../shared/drbd-utils (`target/reference/drbd-utils-9.34.0`). Prints a summary and the
 //! first differences; writes every difference to OUT/report.txt. Exits 1 on an unlisted
 //! difference or (in the default run) on a listed one that no case needed any more.
+//! `--open` reports the open bugs (entries with `- status: open`) as differences, to work on.
 
 use std::path::PathBuf;
 
@@ -31,6 +32,7 @@ fn real_main() -> Result<i32, String> {
     let mut default_run = true;
     let mut show = 5usize;
     let mut signatures = 30usize;
+    let mut open_as_different = false;
     let mut reference = drbd_tests::reference_dir();
     let mut bin = drbd_tests::bin_dir();
     let mut out = drbd_tests::target_dir().join("differential");
@@ -71,11 +73,15 @@ fn real_main() -> Result<i32, String> {
             }
             "--show" => show = num(val("--show")?)?,
             "--signatures" => signatures = num(val("--signatures")?)?,
+            "--open" => {
+                open_as_different = true;
+                default_run = false;
+            }
             "--reference" => reference = PathBuf::from(val("--reference")?),
             "--bin-dir" => bin = PathBuf::from(val("--bin-dir")?),
             "--out" => out = PathBuf::from(val("--out")?),
             "-h" | "--help" => {
-                println!("usage: differential [--long] [--seed N] [--configs N] [--per N] [--threads N] [--filter TEXT] [--no-fixtures] [--show N] [--signatures N] [--reference DIR] [--bin-dir DIR] [--out DIR]");
+                println!("usage: differential [--long] [--seed N] [--configs N] [--per N] [--threads N] [--filter TEXT] [--no-fixtures] [--show N] [--signatures N] [--open] [--reference DIR] [--bin-dir DIR] [--out DIR]");
                 return Ok(0);
             }
             other => return Err(format!("unknown argument `{other}` (see --help)")),
@@ -90,7 +96,11 @@ fn real_main() -> Result<i32, String> {
     let known_path = drbd_tests::workspace().join("tests/known-differences.md");
     let known_text = std::fs::read_to_string(&known_path)
         .map_err(|e| format!("{}: {e}", known_path.display()))?;
-    let known = known::parse(&known_text).map_err(|e| format!("{}: {e}", known_path.display()))?;
+    let mut known =
+        known::parse(&known_text).map_err(|e| format!("{}: {e}", known_path.display()))?;
+    if open_as_different {
+        known.retain(|k| !k.open);
+    }
     // The stub is built beside this program.
     let stub = std::env::current_exe()
         .map_err(|e| format!("current_exe: {e}"))?
