@@ -125,9 +125,13 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
-    /// The exit code of the first error upstream exits on at once, if any.
+    /// The exit code the first error sets, if it is not the parse error's 10: upstream
+    /// stops at its first error, so a later one cannot choose the code.
     pub fn exit_code(&self) -> Option<i32> {
-        self.items.iter().find_map(|d| d.exit)
+        self.items
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .and_then(|d| d.exit)
     }
 
     /// All findings.

@@ -222,6 +222,22 @@ fn numbers_drbdadm_84_cannot_read_exit_20() {
 }
 
 #[test]
+fn the_first_error_chooses_the_exit_code() {
+    // Upstream stops at its first error: a parse error (10) before a bad number (20) exits 10.
+    let text = format!(
+        "resource r0 {{ {BASE_HOSTS} disk {{ no-allow-remote-read; c-max-rate 100MB; }} }}"
+    );
+    let cfg = parse_str("t.res", &text, &ParseOptions::new(Dialect::V84));
+    assert!(cfg.diagnostics.has_errors());
+    assert_eq!(cfg.diagnostics.exit_code(), None);
+    let text = format!(
+        "resource r0 {{ {BASE_HOSTS} disk {{ c-max-rate 100MB; no-allow-remote-read; }} }}"
+    );
+    let cfg = parse_str("t.res", &text, &ParseOptions::new(Dialect::V84));
+    assert_eq!(cfg.diagnostics.exit_code(), Some(20));
+}
+
+#[test]
 fn values_drbdadm_84_does_not_check_are_warnings() {
     let conf = format!("resource r0 {{ {BASE_HOSTS} net {{ rr-conflict auto-discard; }} disk {{ al-extents 5x; resync-rate 5x; }} }}");
     let out = check(Dialect::V84, &conf);
